@@ -1,0 +1,10 @@
+/** Unit, simulator and engine-level tests. The real-n8n suite has its own runner (npm run test:e2e). */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }] },
+	setupFiles: ['<rootDir>/test/setup-env.js'],
+	testTimeout: 30000,
+	maxWorkers: 2,
+};
