@@ -1,0 +1,96 @@
+/**
+ * Runs an operation over the input items in two phases:
+ *
+ * 1. prepare: every item is read and validated into a request, before anything is sent. Bad input in item 7 stops the
+ *    node before item 0 is sent (or, under Continue On Fail, becomes an error item while the rest go ahead), so a
+ *    half-processed sheet never leaves issued invoices without their output.
+ * 2. send: prepared requests run with the chosen number of parallel requests; output keeps input order and pairing.
+ *
+ * Without Continue On Fail the first failure stops new requests from starting; those already in flight finish (they
+ * may be creating documents), and the error says how many items had already gone through.
+ */
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { errorFacts, toNodeError } from './nodeErrors';
+
+export interface ItemOperation<P> {
+	/** Read parameters for item i and return a ready request; throw InputError on bad input. */
+	prepare(itemIndex: number): Promise<P> | P;
+	/** Send the prepared request and build this item's output items (pairing is added if missing). */
+	send(prepared: P, itemIndex: number): Promise<INodeExecutionData[]>;
+}
+
+export interface RunOptions {
+	/** How many requests may be in flight at once (1 = strictly sequential). */
+	concurrency?: number;
+	/** Secrets to scrub from any error message or error item. */
+	secrets?: ReadonlyArray<string | undefined>;
+	/** Which input items to run (default: all). */
+	itemIndexes?: number[];
+}
+
+type Slot = { outputs: INodeExecutionData[] } | { error: unknown } | undefined;
+
+function paired(items: INodeExecutionData[], itemIndex: number): INodeExecutionData[] {
+	return items.map((item) => (item.pairedItem === undefined ? { ...item, pairedItem: { item: itemIndex } } : item));
+}
+
+export async function runItems<P>(
+	ctx: IExecuteFunctions,
+	operation: ItemOperation<P>,
+	options: RunOptions = {},
+): Promise<INodeExecutionData[]> {
+	const indexes = options.itemIndexes ?? ctx.getInputData().map((_, i) => i);
+	const secrets = options.secrets ?? [];
+	const continueOnFail = ctx.continueOnFail();
+	const slots: Slot[] = new Array(indexes.length);
+
+	// Phase 1: validate everything before sending anything.
+	const prepared: Array<P | undefined> = new Array(indexes.length);
+	for (let k = 0; k < indexes.length; k++) {
+		try {
+			prepared[k] = await operation.prepare(indexes[k]);
+		} catch (error) {
+			if (!continueOnFail) throw toNodeError(ctx.getNode(), error, indexes[k], secrets);
+			slots[k] = { error };
+		}
+	}
+
+	// Phase 2: send, with at most `concurrency` requests in flight.
+	const concurrency = Math.max(1, Math.min(options.concurrency ?? 1, 16));
+	let next = 0;
+	let stopped = false;
+	let succeeded = 0;
+	const worker = async () => {
+		while (!stopped && next < indexes.length) {
+			const k = next++;
+			if (slots[k]) continue;
+			try {
+				slots[k] = { outputs: paired(await operation.send(prepared[k] as P, indexes[k]), indexes[k]) };
+				succeeded++;
+			} catch (error) {
+				slots[k] = { error };
+				if (!continueOnFail) stopped = true;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, indexes.length) }, worker));
+
+	const out: INodeExecutionData[] = [];
+	for (let k = 0; k < indexes.length; k++) {
+		const slot = slots[k];
+		if (!slot) continue; // not started because an earlier item failed
+		if ('outputs' in slot) {
+			out.push(...slot.outputs);
+			continue;
+		}
+		if (!continueOnFail) {
+			const nodeError = toNodeError(ctx.getNode(), slot.error, indexes[k], secrets);
+			if (succeeded > 0) {
+				nodeError.description = `${nodeError.description ?? ''} ${succeeded} other item(s) of this run had already been processed successfully before the node stopped; turn on Continue On Fail to get a result per item.`.trim();
+			}
+			throw nodeError;
+		}
+		out.push({ json: { ...errorFacts(slot.error, secrets) }, pairedItem: { item: indexes[k] } });
+	}
+	return out;
+}

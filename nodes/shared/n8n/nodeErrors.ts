@@ -1,0 +1,88 @@
+/**
+ * Turns protocol and transport errors into n8n errors that name the item and the field, with secrets scrubbed.
+ */
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+import { InputError, ServiceError, TransportError } from '../errors';
+import { redact } from '../redact';
+
+export type NodeError = NodeApiError | NodeOperationError;
+
+/** Extra facts kept on error items under Continue On Fail, so a workflow can branch on them. */
+export interface ErrorFacts {
+	error: string;
+	errorField?: string;
+	errorCode?: string;
+	explanation?: string;
+	retryable?: boolean;
+	outcomeUnknown?: boolean;
+}
+
+export function errorFacts(error: unknown, secrets: ReadonlyArray<string | undefined>): ErrorFacts {
+	const clean = (text: string) => redact(text, secrets);
+	if (error instanceof InputError) {
+		return { error: clean(error.message), errorField: error.field, retryable: false, outcomeUnknown: false };
+	}
+	if (error instanceof ServiceError) {
+		const d = error.details;
+		return {
+			error: clean(error.message),
+			errorCode: d.code,
+			explanation: clean(d.explanation),
+			retryable: d.retryable,
+			outcomeUnknown: d.outcomeUnknown,
+		};
+	}
+	if (error instanceof TransportError) {
+		return { error: clean(error.message), retryable: !error.outcomeUnknown, outcomeUnknown: error.outcomeUnknown };
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return { error: clean(message) };
+}
+
+/** n8n error for one item. The message starts with the item number so a 500-row sheet points at its row. */
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+	secrets: ReadonlyArray<string | undefined>,
+): NodeError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		const message = redact(error.message, secrets);
+		return new NodeOperationError(node, message, { itemIndex, description: redact(error.description ?? '', secrets) });
+	}
+	const facts = errorFacts(error, secrets);
+	const prefix = `Item ${itemIndex}`;
+	if (error instanceof InputError) {
+		return new NodeOperationError(node, `${prefix}, field "${error.field}": ${facts.error}`, {
+			itemIndex,
+			description: 'Nothing was sent for this item. Fix the input value and run again.',
+		});
+	}
+	if (error instanceof ServiceError) {
+		const d = error.details;
+		const response: JsonObject = { code: d.code, message: redact(d.vendorMessage, secrets), service: d.service };
+		return new NodeApiError(node, response, {
+			itemIndex,
+			message: `${prefix}: ${facts.error}`,
+			description: [
+				facts.explanation,
+				d.outcomeUnknown ? 'The document may have been created anyway: check before sending again.' : '',
+				d.retryable ? 'This is temporary; trying again later should work.' : '',
+			]
+				.filter(Boolean)
+				.join(' '),
+			httpCode: d.httpStatus ? String(d.httpStatus) : undefined,
+		});
+	}
+	if (error instanceof TransportError) {
+		return new NodeApiError(node, { message: facts.error, failure: error.failure } as JsonObject, {
+			itemIndex,
+			message: `${prefix}: ${facts.error}`,
+			description: error.outcomeUnknown
+				? 'The answer was lost, so the outcome is unknown. It was not sent again automatically.'
+				: 'Nothing was sent; it is safe to run again.',
+			httpCode: error.httpStatus ? String(error.httpStatus) : undefined,
+		});
+	}
+	return new NodeOperationError(node, `${prefix}: ${facts.error}`, { itemIndex });
+}
