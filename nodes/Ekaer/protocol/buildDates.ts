@@ -1,0 +1,17 @@
+/** Date-or-date-time choices (`loadDate` | `loadDateOnly`, `arrivalDate` | `arrivalDateOnly`) on the wire. */
+import { leaf, type XmlElement } from '../../shared/xml';
+import { formatTimestamp } from '../signature';
+import { budapestOffsetMinutes } from './budapestTime';
+import type { DateOrDateTime } from './types';
+
+/** xs:dateTime with the Budapest offset; whole seconds only (see signature.ts formatTimestamp). */
+export function wireTimestamp(date: Date): string {
+	return formatTimestamp(date, budapestOffsetMinutes(date));
+}
+
+/** `<{name}>` for a date-time, `<{name}Only>` for a `YYYY-MM-DD` date. */
+export function dateChoice(name: string, value: DateOrDateTime | undefined): XmlElement | undefined {
+	if (value === undefined) return undefined;
+	if (value instanceof Date) return leaf(name, wireTimestamp(value));
+	return leaf(`${name}Only`, value);
+}
