@@ -1,0 +1,59 @@
+'use strict';
+// Small assertion helpers for scenarios.js. Each throws an Error whose message says what was expected, and includes
+// a short view of what n8n printed, so the e2e summary is readable without opening logs.
+const assert = require('node:assert/strict');
+
+function describe(result) {
+	const view = {
+		ok: result.ok,
+		exitCode: result.exitCode,
+		error: result.error,
+		lastNode: result.lastNode,
+		nodes: Object.fromEntries(Object.entries(result.nodes || {}).map(([k, v]) => [k, v.slice(0, 3)])),
+	};
+	return JSON.stringify(view, null, 1).slice(0, 1500);
+}
+
+/** The execution must have succeeded. */
+function expectSuccess(result) {
+	if (!result.ok) throw new Error(`expected the workflow to succeed, it failed: ${describe(result)}`);
+}
+
+/** The execution must have failed, with an error message containing every given fragment. */
+function expectFailure(result, ...fragments) {
+	if (result.ok) throw new Error(`expected the workflow to fail, it succeeded: ${describe(result)}`);
+	const text = `${result.error || ''}\n${result.errorDescription || ''}\n${result.stdout || ''}`;
+	for (const f of fragments) {
+		if (!text.includes(f)) throw new Error(`expected the failure to mention "${f}": ${describe(result)}`);
+	}
+}
+
+/**
+ * Items (their `json`) that a node output on its first output in its last run.
+ * Throws when the node did not run.
+ */
+function outputOf(result, nodeName) {
+	const items = result.nodes && result.nodes[nodeName];
+	if (!items) {
+		throw new Error(`node "${nodeName}" has no output; nodes that ran: ${Object.keys(result.nodes || {}).join(', ') || '(none)'}; ${describe(result)}`);
+	}
+	return items;
+}
+
+/** deepEqual with the printed result in the message. */
+function expectEqual(actual, expected, what, result) {
+	try {
+		assert.deepEqual(actual, expected);
+	} catch (e) {
+		throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}${result ? `\n${describe(result)}` : ''}`);
+	}
+}
+
+/** Fails with a clear "stub" message — for scenarios whose node or simulator has not landed yet. */
+function notImplemented(what) {
+	const e = new Error(`scenario stub: ${what} — not written yet (see test/e2e/scenarios.js)`);
+	e.stub = true;
+	throw e;
+}
+
+module.exports = { expectSuccess, expectFailure, outputOf, expectEqual, notImplemented, describe };

@@ -1,0 +1,113 @@
+'use strict';
+// Turns what `n8n execute --id <id> --rawOutput` printed into one shape for both n8n lines.
+//
+// What n8n prints (packages/cli/src/commands/execute.ts, same logic in 1.123.x and 2.40.x):
+//  - success: exit 0; stdout is `JSON.stringify(run, null, 2)` of the IRun ({data: {resultData: {runData,
+//    lastNodeExecuted}}, status: 'success', mode: 'cli', …}), possibly after log lines.
+//  - failure: the run JSON is written through the LOGGER at level `info` (so only visible with N8N_LOG_LEVEL=info or
+//    lower — run-e2e.js sets that), preceded by "Execution was NOT successful", then the error is thrown, and the
+//    command's catch() logs "Error executing workflow…", the message, description and stack at level `error`. Exit
+//    code is non-zero.
+//  - the workflow id does not exist: "The workflow with the id … does not exist." and exit 1, no JSON.
+// Pretty-printed top-level JSON opens with a line "{" and closes with a line "}" (nested lines are indented), which is
+// how the JSON is found among log lines.
+
+/**
+ * @param {{code: number|null, stdout: string, stderr: string, timedOut?: boolean}} proc
+ * @returns {{ok: boolean, exitCode: number|null, status: string|undefined, error: string|undefined,
+ *   errorDescription: string|undefined, errorNode: string|undefined, lastNode: string|undefined,
+ *   nodes: Record<string, object[]>, runData: object|undefined, run: object|undefined, stdout: string, stderr: string}}
+ *   nodes: node name → the `json` of every item on the first output of the node's last run.
+ */
+function parseExecuteOutput(proc) {
+	const combined = `${proc.stdout}\n${proc.stderr}`;
+	const run = findRunJson(proc.stdout) || findRunJson(proc.stderr);
+	const resultData = run && run.data && run.data.resultData;
+	const runError = resultData && resultData.error;
+	const runData = resultData && resultData.runData;
+
+	let error;
+	let errorDescription;
+	let errorNode;
+	if (runError) {
+		error = runError.message;
+		errorDescription = runError.description || undefined;
+		errorNode = runError.node && runError.node.name;
+	}
+	// Errors of nodes that ran with "continue on fail" or whose run carries an error object.
+	if (!error && runData) {
+		for (const [name, runs] of Object.entries(runData)) {
+			const last = runs[runs.length - 1];
+			if (last && last.error) {
+				error = last.error.message;
+				errorDescription = last.error.description || undefined;
+				errorNode = name;
+			}
+		}
+	}
+	if (proc.timedOut) error = `n8n execute timed out${error ? `: ${error}` : ''}`;
+	if (!error && proc.code !== 0) error = lastErrorLine(combined) || `n8n execute exited with code ${proc.code}`;
+
+	const status = run && run.status;
+	const ok = proc.code === 0 && !proc.timedOut && !runError && !!run && status !== 'error' && status !== 'crashed';
+
+	return {
+		ok,
+		exitCode: proc.code,
+		status,
+		error,
+		errorDescription,
+		errorNode,
+		lastNode: resultData && resultData.lastNodeExecuted,
+		nodes: nodeOutputs(runData),
+		runData,
+		run,
+		stdout: proc.stdout,
+		stderr: proc.stderr,
+	};
+}
+
+/** The last pretty-printed top-level JSON object in text that looks like an IRun. */
+function findRunJson(text) {
+	const lines = String(text || '').split('\n');
+	let found;
+	for (let start = 0; start < lines.length; start++) {
+		if (lines[start].trimEnd() !== '{' && !lines[start].trimEnd().endsWith(' {') && !lines[start].trimEnd().endsWith('\t{')) continue;
+		for (let end = start + 1; end < lines.length; end++) {
+			if (lines[end].trimEnd() !== '}') continue;
+			const first = lines[start].slice(lines[start].lastIndexOf('{'));
+			try {
+				const obj = JSON.parse([first, ...lines.slice(start + 1, end + 1)].join('\n'));
+				if (obj && typeof obj === 'object' && obj.data && obj.data.resultData) {
+					found = obj;
+					start = end;
+				}
+			} catch {
+				/* not a JSON object from here; keep scanning */
+			}
+			break;
+		}
+	}
+	return found;
+}
+
+function nodeOutputs(runData) {
+	const out = {};
+	if (!runData) return out;
+	for (const [name, runs] of Object.entries(runData)) {
+		const last = runs[runs.length - 1];
+		const main = last && last.data && last.data.main;
+		if (!main) continue;
+		out[name] = (main[0] || []).map((item) => item.json);
+	}
+	return out;
+}
+
+function lastErrorLine(text) {
+	const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+	const idx = lines.findIndex((l) => l.includes('Execution error:'));
+	if (idx >= 0) return lines.slice(idx + 1).find((l) => !/^=+$/.test(l));
+	return lines.reverse().find((l) => /error/i.test(l));
+}
+
+module.exports = { parseExecuteOutput, findRunJson, nodeOutputs };
