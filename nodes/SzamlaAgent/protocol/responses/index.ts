@@ -1,0 +1,32 @@
+/** Operation → answer parser. `parseResponse` is the one entry point the client uses. */
+import type { SzamlaOperation } from '../operations';
+import type { RawResponse, SzamlaResults } from '../types/response';
+import { parseInvoiceResponse, parsePaymentResponse } from './invoice';
+import { parseInvoiceDataResponse } from './invoiceData';
+import { parseDeleteProformaResponse } from './proforma';
+import { parseReceiptResponse, parseSendReceiptResponse } from './receipt';
+import { parseTaxpayerResponse } from './taxpayer';
+
+type Parsers = { [Op in SzamlaOperation]: (operation: Op, raw: RawResponse) => SzamlaResults[Op] };
+
+export const RESPONSE_PARSERS: Readonly<Parsers> = Object.freeze({
+	createInvoice: parseInvoiceResponse,
+	reverseInvoice: parseInvoiceResponse,
+	registerPayment: parsePaymentResponse,
+	getInvoicePdf: parseInvoiceResponse,
+	getInvoiceData: parseInvoiceDataResponse,
+	deleteProforma: parseDeleteProformaResponse,
+	createReceipt: parseReceiptResponse,
+	reverseReceipt: parseReceiptResponse,
+	getReceipt: parseReceiptResponse,
+	sendReceipt: parseSendReceiptResponse,
+	queryTaxpayer: parseTaxpayerResponse,
+});
+
+/** Parse one answer; throws ServiceError (the service refused) or TransportError (not a usable answer). */
+export function parseResponse<Op extends SzamlaOperation>(operation: Op, raw: RawResponse): SzamlaResults[Op] {
+	const parse = RESPONSE_PARSERS[operation] as (operation: Op, raw: RawResponse) => SzamlaResults[Op];
+	return parse(operation, raw);
+}
+
+export { isWriteOperation, WRITE_OPERATIONS } from './outcome';
