@@ -1,0 +1,40 @@
+/**
+ * Admin surface for the out-of-process (real n8n) suite, under `<url>__admin/`: stats, reset, fault, documents,
+ * expire-sessions. Documents are served without request hashes; no secrets are ever stored in them.
+ */
+import type { IncomingMessage, ServerResponse } from 'http';
+import type { SimDocument, SzamlaFault, SzamlaSimulator, FaultOptions } from './types';
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+	const text = JSON.stringify(body);
+	res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(text) });
+	res.end(text);
+}
+
+function publicDocument(doc: SimDocument): Record<string, unknown> {
+	const { requestHash: _omit, ...rest } = doc as SimDocument & { requestHash?: string };
+	return rest;
+}
+
+export function handleAdmin(sim: SzamlaSimulator, command: string, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
+	try {
+		if (req.method === 'GET' && command === 'stats') return send(res, 200, sim.stats);
+		if (req.method === 'GET' && command === 'documents') return send(res, 200, sim.documents.all().map(publicDocument));
+		if (req.method === 'POST' && command === 'reset') {
+			sim.reset();
+			return send(res, 200, { ok: true });
+		}
+		if (req.method === 'POST' && command === 'expire-sessions') {
+			sim.expireAllSessions();
+			return send(res, 200, { ok: true });
+		}
+		if (req.method === 'POST' && command === 'fault') {
+			const parsed = JSON.parse(body.toString('utf8') || '{}') as { fault: SzamlaFault } & FaultOptions;
+			sim.injectFault(parsed.fault, { times: parsed.times, operation: parsed.operation });
+			return send(res, 200, { ok: true });
+		}
+		return send(res, 404, { error: `unknown admin command ${req.method} ${command}` });
+	} catch (e) {
+		return send(res, 400, { error: (e as Error).message });
+	}
+}

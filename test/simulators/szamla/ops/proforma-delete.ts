@@ -1,0 +1,19 @@
+/** xmlszamladbkdel: delete proforma(s) by number or by order number (all matching). Success has no szlahu_* headers. */
+import { AgentError, MESSAGES, xmlAnswer, type Answer } from '../answers';
+import type { OpContext } from '../config';
+import { child, el, value, XML_DECL } from '../xml';
+
+export function deleteProforma(ctx: OpContext): Answer {
+	const header = child(ctx.tree, 'fejlec');
+	const number = value(header, 'szamlaszam')?.trim();
+	const order = value(header, 'rendelesszam')?.trim();
+	const live = ctx.store.invoicesOf(
+		ctx.accountIndex,
+		(d) => d.kind === 'proforma' && !d.deleted && !d.consumed && (number ? d.number === number : !!order && d.orderNumber === order),
+	);
+	if (!live.length) throw new AgentError(335, MESSAGES.proformaMissing);
+	for (const d of live) d.deleted = true;
+	return xmlAnswer(
+		`${XML_DECL}\n<xmlszamladbkdelvalasz xmlns="http://www.szamlazz.hu/xmlszamladbkdelvalasz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${el('sikeres', true)}</xmlszamladbkdelvalasz>`,
+	);
+}

@@ -1,0 +1,90 @@
+/**
+ * In-memory document store: invoices (all kinds) and receipts, with the vendor's numbering and lookups.
+ * Lookups by order number / external id return the newest holder, as observed on the real service (§4).
+ */
+import type { InvoiceDocument, ReceiptDocument, SimDocument, SimDocumentsView } from './types';
+
+export class DocumentStore implements SimDocumentsView {
+	private docs: SimDocument[] = [];
+	private byNumber = new Map<string, SimDocument>();
+	private counters = new Map<string, number>();
+	private nextId = 100001;
+	/** Receipt call ids (hivasAzonosito) already used, per account. */
+	readonly usedCallIds = new Set<string>();
+
+	reset(): void {
+		this.docs = [];
+		this.byNumber.clear();
+		this.counters.clear();
+		this.usedCallIds.clear();
+		this.nextId = 100001;
+	}
+
+	newId(): number {
+		return this.nextId++;
+	}
+
+	/** Next number in a sequence; `key` names the sequence (account + prefix + numbering family). */
+	nextSequence(key: string): number {
+		const n = (this.counters.get(key) ?? 0) + 1;
+		this.counters.set(key, n);
+		return n;
+	}
+
+	add(doc: SimDocument): void {
+		this.docs.push(doc);
+		this.byNumber.set(`${doc.accountIndex}|${doc.number}`, doc);
+	}
+
+	find(accountIndex: number, number: string): SimDocument | undefined {
+		return this.byNumber.get(`${accountIndex}|${number}`);
+	}
+
+	findInvoice(accountIndex: number, number: string): InvoiceDocument | undefined {
+		const d = this.find(accountIndex, number);
+		return d?.family === 'invoice' ? d : undefined;
+	}
+
+	findReceipt(accountIndex: number, number: string): ReceiptDocument | undefined {
+		const d = this.find(accountIndex, number);
+		return d?.family === 'receipt' ? d : undefined;
+	}
+
+	/** Newest-first scan; the store is append-only so the last match is the latest holder. */
+	latestInvoice(accountIndex: number, match: (d: InvoiceDocument) => boolean): InvoiceDocument | undefined {
+		for (let i = this.docs.length - 1; i >= 0; i--) {
+			const d = this.docs[i];
+			if (d.family === 'invoice' && d.accountIndex === accountIndex && match(d)) return d;
+		}
+		return undefined;
+	}
+
+	invoicesOf(accountIndex: number, match: (d: InvoiceDocument) => boolean): InvoiceDocument[] {
+		return this.docs.filter((d): d is InvoiceDocument => d.family === 'invoice' && d.accountIndex === accountIndex && match(d));
+	}
+
+	latestReceipt(accountIndex: number, match: (d: ReceiptDocument) => boolean): ReceiptDocument | undefined {
+		for (let i = this.docs.length - 1; i >= 0; i--) {
+			const d = this.docs[i];
+			if (d.family === 'receipt' && d.accountIndex === accountIndex && match(d)) return d;
+		}
+		return undefined;
+	}
+
+	all(): readonly SimDocument[] {
+		return this.docs;
+	}
+
+	invoices(): readonly InvoiceDocument[] {
+		return this.docs.filter((d): d is InvoiceDocument => d.family === 'invoice');
+	}
+
+	receipts(): readonly ReceiptDocument[] {
+		return this.docs.filter((d): d is ReceiptDocument => d.family === 'receipt');
+	}
+
+	/** First document with this number in any account (tests usually have one account). */
+	get(number: string): SimDocument | undefined {
+		return this.docs.find((d) => d.number === number);
+	}
+}

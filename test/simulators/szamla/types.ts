@@ -1,0 +1,232 @@
+/**
+ * Public types of the Számla Agent simulator. Kept apart from the server so tests and the CLI can import them cheaply.
+ * English identifiers here; the Hungarian wire names live in the operation handlers.
+ */
+
+export interface SzamlaAccount {
+	agentKey?: string;
+	username?: string;
+	password?: string;
+	taxNumber?: string;
+	name?: string;
+}
+
+/** NAV data returned by xmltaxpayer for one 8-digit tax number (törzsszám). */
+export interface TaxpayerInfo {
+	name: string;
+	/** Full tax number parts: VAT code (1 digit) and county code (2 digits). */
+	vatCode?: string;
+	countyCode?: string;
+	valid?: boolean;
+	address?: {
+		countryCode?: string;
+		postalCode?: string;
+		city?: string;
+		streetName?: string;
+		publicPlaceCategory?: string;
+		number?: string;
+	};
+	/**
+	 * 'default-ns' answers like the vendor sample (API namespace as default, data namespace as ns2);
+	 * 'prefixed' puts every element under explicit prefixes, so clients must match namespaces, not prefixes.
+	 */
+	prefixStyle?: 'default-ns' | 'prefixed';
+}
+
+export interface SzamlaSimulatorOptions {
+	accounts?: SzamlaAccount[];
+	port?: number;
+	loginCostMs?: number;
+	requestMs?: number;
+	sessionIdleMs?: number;
+	xsdValidation?: 'all' | 'new-shapes' | 'off';
+	forbidOrderNumberRepetition?: boolean;
+	registeredPrefixes?: string[];
+	pdfBytes?: number;
+	taxpayers?: Record<string, TaxpayerInfo>;
+	/** Minimum gap between two e-mails of the same receipt (153 when shorter); 0 disables the check. Default 15 s. */
+	receiptMailGapMs?: number;
+}
+
+export type SzamlaFault =
+	| 'maintenance'
+	| 'reset-after-create'
+	| 'reset-before-processing'
+	| 'http-500'
+	| 'html-proxy-page'
+	| { slowMs: number }
+	| 'session-expired'
+	| 'mail-failed-56';
+
+export interface FaultOptions {
+	/** How many matching requests the fault applies to (default 1). */
+	times?: number;
+	/** Only requests of this operation: the root element (`xmlszamla`) or the form field (`action-xmlagentxmlfile`). */
+	operation?: string;
+}
+
+export interface SzamlaStats {
+	requests: number;
+	logins: number;
+	sessionsCreated: number;
+	/** Keyed by request root element, e.g. `xmlszamla`, `xmlnyugtacreate`. */
+	byOperation: Record<string, number>;
+	xsdValidations: number;
+	/** Requests that carried a live cookie of one account but credentials of another (a client bug worth spotting). */
+	crossAccountCookies: number;
+	/** Failed logins (code 3 / 164). */
+	failedLogins: number;
+}
+
+export interface Payment {
+	date: string;
+	method: string;
+	amount: number;
+	description?: string;
+}
+
+export interface InvoiceLine {
+	name: string;
+	id?: string;
+	quantity: number;
+	unit: string;
+	unitPrice: number;
+	vatKey: string;
+	vatRate: number;
+	net: number;
+	vat: number;
+	gross: number;
+	comment?: string;
+}
+
+export interface Buyer {
+	name: string;
+	country?: string;
+	zip: string;
+	city: string;
+	address: string;
+	email?: string;
+	taxNumber?: string;
+	euTaxNumber?: string;
+	taxSubject?: number;
+	id?: string;
+}
+
+export type InvoiceKind = 'invoice' | 'proforma' | 'deliveryNote' | 'prepayment' | 'final' | 'corrective' | 'storno';
+
+/** Vendor document type codes (query XML `<tipus>`). */
+export const INVOICE_TYPE_CODES: Record<InvoiceKind, string> = {
+	invoice: 'SZ',
+	proforma: 'D',
+	deliveryNote: 'SL',
+	prepayment: 'ES',
+	final: 'VS',
+	corrective: 'HS',
+	storno: 'SS',
+};
+
+export interface InvoiceDocument {
+	family: 'invoice';
+	id: number;
+	accountIndex: number;
+	number: string;
+	kind: InvoiceKind;
+	typeCode: string;
+	prefix: string;
+	orderNumber?: string;
+	externalId?: string;
+	issueDate: string;
+	fulfillmentDate: string;
+	dueDate: string;
+	paymentMethod: string;
+	currency: string;
+	language: string;
+	comment?: string;
+	eInvoice: boolean;
+	buyer: Buyer;
+	lines: InvoiceLine[];
+	totals: { net: number; vat: number; gross: number };
+	payments: Payment[];
+	paid: boolean;
+	/** Gross minus payments (0 for storno documents). */
+	outstanding: number;
+	reversed: boolean;
+	/** Number of the storno (SS) that reversed this document. */
+	reversedBy?: string;
+	/** For SS: the reversed invoice; for HS: the corrected invoice; for VS: the prepayment it closes. */
+	refersTo?: string;
+	/** Proforma converted (by dijbekeroSzamlaszam or by an invoice with the same order number) or deleted. */
+	consumed: boolean;
+	deleted: boolean;
+	/** Final invoice number that closed this prepayment. */
+	closedBy?: string;
+	/** Corrective invoice(s) issued for this one. */
+	correctedBy: string[];
+	attachments: number;
+	buyerPortalUrl: string;
+	createdAt: string;
+	/** sha256 of the raw request XML; used only for the byte-identical resend rule (never the XML itself: it holds the key). */
+	requestHash: string;
+}
+
+export interface ReceiptLine {
+	name: string;
+	id?: string;
+	quantity: number;
+	unit: string;
+	unitPrice: number;
+	vatKey: string;
+	vatRate: number;
+	net: number;
+	vat: number;
+	gross: number;
+	ledger?: { revenue?: string; vat?: string };
+	comment?: string;
+}
+
+export interface ReceiptDocument {
+	family: 'receipt';
+	id: number;
+	accountIndex: number;
+	number: string;
+	kind: 'receipt' | 'receiptStorno';
+	typeCode: 'NY' | 'SN';
+	prefix: string;
+	callId?: string;
+	orderNumber?: string;
+	issueDate: string;
+	paymentMethod: string;
+	currency: string;
+	exchangeBank?: string;
+	exchangeRate?: number;
+	comment?: string;
+	ledgerBuyer?: string;
+	lines: ReceiptLine[];
+	payments: Array<{ method: string; amount: number; description?: string }>;
+	totals: { net: number; vat: number; gross: number };
+	reversed: boolean;
+	reversedBy?: string;
+	/** For SN: the receipt it reverses. */
+	refersTo?: string;
+	emails: Array<{ at: string; to?: string; subject?: string }>;
+	createdAt: string;
+}
+
+export type SimDocument = InvoiceDocument | ReceiptDocument;
+
+export interface SimDocumentsView {
+	all(): readonly SimDocument[];
+	invoices(): readonly InvoiceDocument[];
+	receipts(): readonly ReceiptDocument[];
+	get(number: string): SimDocument | undefined;
+}
+
+export interface SzamlaSimulator {
+	url: string;
+	stats: SzamlaStats;
+	documents: SimDocumentsView;
+	injectFault(fault: SzamlaFault, opts?: FaultOptions): void;
+	expireAllSessions(): void;
+	reset(): void;
+	close(): Promise<void>;
+}
