@@ -1,0 +1,132 @@
+/**
+ * xmlnyugtacreate — issue a receipt (szamla-agent.md §2.7). The schema uses xs:all (any order); we still write the
+ * listed order so output is stable for golden tests. Receipt lines name their amounts netto/afa/brutto.
+ */
+import { InputError } from '../../../shared/errors';
+import { leaf, node, optionalNode, type XmlElement } from '../../../shared/xml';
+import { currencyDecimals } from '../amounts';
+import { isSpecialVatKey, parseVatKey, vatRateOf } from '../vatKeys';
+import type { CreateReceiptRequest, ReceiptLine, ReceiptPayment } from '../types/request';
+import {
+	authChildren,
+	optionalInteger,
+	optionalNumber,
+	renderRequest,
+	requireBoolean,
+	requireNumber,
+	requireText,
+	textLeaf,
+} from './common';
+import { checkLineAmounts } from './lineAmounts';
+
+const LINE_ITEMS = 'Line Items';
+const PREFIX_MAX_LENGTH = 5;
+
+/** Up to 5 upper-case letters or digits (service code 337); checked here so the row fails before sending. */
+export function checkReceiptPrefix(prefix: unknown): string {
+	const text = requireText(prefix, 'Receipt Prefix');
+	let ok = text.length <= PREFIX_MAX_LENGTH;
+	for (let i = 0; ok && i < text.length; i++) {
+		const ch = text[i];
+		const c = text.charCodeAt(i);
+		const digit = c >= 48 && c <= 57;
+		const upperLetter = ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+		ok = digit || upperLetter;
+	}
+	if (!ok) {
+		throw new InputError('Receipt Prefix', `Use at most ${PREFIX_MAX_LENGTH} upper-case letters or digits, got "${text}"`);
+	}
+	return text;
+}
+
+export function buildCreateReceiptXml(req: CreateReceiptRequest): string {
+	const currency = requireText(req.currency, 'Currency');
+	const decimals = currencyDecimals(currency);
+	const lines = req.lines;
+	if (!Array.isArray(lines) || lines.length === 0) throw new InputError(LINE_ITEMS, 'At least one line item is required');
+	const items: XmlElement[] = new Array(lines.length);
+	let grossTotal = 0;
+	for (let i = 0; i < lines.length; i++) {
+		items[i] = receiptLineElement(lines[i], `${LINE_ITEMS}[${i + 1}]`, decimals);
+		grossTotal += lines[i].grossAmount;
+	}
+	return renderRequest('createReceipt', [
+		node('beallitasok', [...authChildren(req.auth), leaf('pdfLetoltes', requireBoolean(req.downloadPdf, 'Download PDF'))]),
+		node('fejlec', [
+			textLeaf('hivasAzonosito', req.callId),
+			{ name: 'elotag', text: checkReceiptPrefix(req.prefix) },
+			{ name: 'fizmod', text: requireText(req.paymentMethod, 'Payment Method') },
+			{ name: 'penznem', text: currency },
+			leaf('devizaarf', optionalNumber(req.exchangeRate, 'Exchange Rate')),
+			textLeaf('devizabank', req.exchangeBank),
+			textLeaf('megjegyzes', req.comment),
+			textLeaf('pdfSablon', req.pdfTemplate),
+			textLeaf('fokonyvVevo', req.buyerLedgerId),
+			textLeaf('rendelesSzam', req.orderNumber),
+		]),
+		node('tetelek', items),
+		paymentsElement(req.payments, grossTotal, decimals),
+	]);
+}
+
+function receiptLineElement(line: ReceiptLine, at: string, decimals: number): XmlElement {
+	if (!line || typeof line !== 'object') throw new InputError(at, 'Line item is empty');
+	const quantity = requireNumber(line.quantity, `${at} › Quantity`);
+	const netUnitPrice = requireNumber(line.netUnitPrice, `${at} › Net Unit Price`);
+	const vatKey = parseVatKey(line.vatKey, `${at} › VAT Key`);
+	const netAmount = requireNumber(line.netAmount, `${at} › Net Amount`);
+	const vatAmount = requireNumber(line.vatAmount, `${at} › VAT Amount`);
+	const grossAmount = requireNumber(line.grossAmount, `${at} › Gross Amount`);
+	checkLineAmounts({
+		prefix: at,
+		quantity,
+		netUnitPrice,
+		rate: isSpecialVatKey(vatKey) ? undefined : vatRateOf(vatKey),
+		netAmount,
+		vatAmount,
+		grossAmount,
+		decimals,
+	});
+	const ledger = line.ledger;
+	return node('tetel', [
+		{ name: 'megnevezes', text: requireText(line.name, `${at} › Name`) },
+		textLeaf('azonosito', line.identifier),
+		leaf('mennyiseg', quantity),
+		{ name: 'mennyisegiEgyseg', text: requireText(line.unit, `${at} › Unit`) },
+		leaf('nettoEgysegar', netUnitPrice),
+		{ name: 'afakulcs', text: vatKey },
+		leaf('netto', netAmount),
+		leaf('afa', vatAmount),
+		leaf('brutto', grossAmount),
+		ledger && optionalNode('fokonyv', [textLeaf('arbevetel', ledger.revenueAccount), textLeaf('afa', ledger.vatAccount)]),
+		textLeaf('megjegyzes', line.comment),
+		// Newer (docs) schema only; sent only when set.
+		leaf('torloKod', optionalInteger(line.dataErasureCode, `${at} › Data Erasure Code`, 0)),
+	]);
+}
+
+function paymentsElement(payments: ReceiptPayment[] | undefined, grossTotal: number, decimals: number): XmlElement | undefined {
+	if (payments === undefined || payments === null) return undefined;
+	if (!Array.isArray(payments)) throw new InputError('Payments', 'Must be a list of payments');
+	if (payments.length === 0) return undefined;
+	let paid = 0;
+	const entries = payments.map((p, i) => {
+		const at = `Payments[${i + 1}]`;
+		if (!p || typeof p !== 'object') throw new InputError(at, 'Payment is empty');
+		const amount = requireNumber(p.amount, `${at} › Amount`);
+		paid += amount;
+		return node('kifizetes', [
+			{ name: 'fizetoeszkoz', text: requireText(p.method, `${at} › Method`) },
+			leaf('osszeg', amount),
+			textLeaf('leiras', p.description),
+		]);
+	});
+	// Service code 340: the payments must add up to the receipt's gross total.
+	if (Math.abs(paid - grossTotal) > 10 ** -decimals / 1000) {
+		throw new InputError(
+			'Payments',
+			`Payments add up to ${+paid.toFixed(decimals)} but the receipt's gross total is ${+grossTotal.toFixed(decimals)}`,
+		);
+	}
+	return node('kifizetesek', entries);
+}

@@ -1,0 +1,67 @@
+/** `tetelek` of xmlszamla: one `tetel` per line, in schema order, with the line amounts checked before sending. */
+import { InputError } from '../../../shared/errors';
+import { leaf, node, optionalNode, type XmlElement } from '../../../shared/xml';
+import { isSpecialVatKey, parseVatKey, vatRateOf } from '../vatKeys';
+import type { InvoiceLine } from '../types/request';
+import { optionalDate, optionalInteger, optionalNumber, requireNumber, requireText, textLeaf } from './common';
+import { checkLineAmounts } from './lineAmounts';
+
+export const LINE_ITEMS = 'Line Items';
+
+/**
+ * @param decimals currency decimals for the amount checks
+ * @param marginScheme margin-scheme invoice: VAT is computed on the margin, so the VAT rule is not checked
+ */
+export function invoiceLinesElement(lines: InvoiceLine[] | undefined, decimals: number, marginScheme: boolean): XmlElement {
+	if (!Array.isArray(lines) || lines.length === 0) throw new InputError(LINE_ITEMS, 'At least one line item is required');
+	const items: XmlElement[] = new Array(lines.length);
+	for (let i = 0; i < lines.length; i++) items[i] = lineElement(lines[i], `${LINE_ITEMS}[${i + 1}]`, decimals, marginScheme);
+	return node('tetelek', items);
+}
+
+function lineElement(line: InvoiceLine, at: string, decimals: number, marginScheme: boolean): XmlElement {
+	if (!line || typeof line !== 'object') throw new InputError(at, 'Line item is empty');
+	const quantity = requireNumber(line.quantity, `${at} › Quantity`);
+	const netUnitPrice = requireNumber(line.netUnitPrice, `${at} › Net Unit Price`);
+	const vatKey = parseVatKey(line.vatKey, `${at} › VAT Key`);
+	const marginVatBase = optionalNumber(line.marginVatBase, `${at} › Margin VAT Base`);
+	const netAmount = requireNumber(line.netAmount, `${at} › Net Amount`);
+	const vatAmount = requireNumber(line.vatAmount, `${at} › VAT Amount`);
+	const grossAmount = requireNumber(line.grossAmount, `${at} › Gross Amount`);
+	const skipVatRule = marginScheme || marginVatBase !== undefined || isSpecialVatKey(vatKey);
+	checkLineAmounts({
+		prefix: at,
+		quantity,
+		netUnitPrice,
+		rate: skipVatRule ? undefined : vatRateOf(vatKey),
+		netAmount,
+		vatAmount,
+		grossAmount,
+		decimals,
+	});
+	const ledger = line.ledger;
+	return node('tetel', [
+		{ name: 'megnevezes', text: requireText(line.name, `${at} › Name`) },
+		textLeaf('azonosito', line.identifier),
+		leaf('mennyiseg', quantity),
+		{ name: 'mennyisegiEgyseg', text: requireText(line.unit, `${at} › Unit`) },
+		leaf('nettoEgysegar', netUnitPrice),
+		{ name: 'afakulcs', text: vatKey },
+		leaf('arresAfaAlap', marginVatBase),
+		leaf('nettoErtek', netAmount),
+		leaf('afaErtek', vatAmount),
+		leaf('bruttoErtek', grossAmount),
+		textLeaf('megjegyzes', line.comment),
+		ledger &&
+			optionalNode('tetelFokonyv', [
+				textLeaf('gazdasagiEsem', ledger.economicEvent),
+				textLeaf('gazdasagiEsemAfa', ledger.vatEconomicEvent),
+				textLeaf('arbevetelFokonyviSzam', ledger.revenueLedgerAccount),
+				textLeaf('afaFokonyviSzam', ledger.vatLedgerAccount),
+				leaf('elszDatumTol', optionalDate(ledger.settlementPeriodStart, `${at} › Ledger › Settlement Period Start`)),
+				leaf('elszDatumIg', optionalDate(ledger.settlementPeriodEnd, `${at} › Ledger › Settlement Period End`)),
+			]),
+		// Newer (docs) schema only; sent only when set.
+		leaf('torloKod', optionalInteger(line.dataErasureCode, `${at} › Data Erasure Code`, 0)),
+	]);
+}

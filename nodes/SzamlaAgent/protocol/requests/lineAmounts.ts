@@ -1,0 +1,71 @@
+/**
+ * Pre-send check of one line's amounts against the service's rules 259–264 (net = unit price × quantity, VAT = net ×
+ * rate / 100, gross = net + VAT, each rounded to the currency). Catches a wrong spreadsheet cell with the row and field
+ * named, instead of a Hungarian error after the round trip.
+ *
+ * Floating point with a tolerance of half a minor unit (plus noise) is enough here: the check accepts either rounding at
+ * an exact .5 boundary (the server's tie rule is not documented) and still rejects any real mistake. Exact decimal
+ * arithmetic is only used to word the error message.
+ */
+import { InputError } from '../../../shared/errors';
+import { roundAmount } from '../amounts';
+import { fieldPath } from './common';
+
+const MINOR_UNIT = [1, 0.1, 0.01, 0.001];
+const NOISE = 1e-9;
+
+export interface LineAmountCheck {
+	/** e.g. "Line Items[3]" */
+	prefix: string;
+	quantity: number;
+	netUnitPrice: number;
+	/** Percentage, or undefined to skip the VAT rule (special keys, margin scheme). */
+	rate: number | undefined;
+	netAmount: number;
+	vatAmount: number;
+	grossAmount: number;
+	decimals: number;
+}
+
+function offGrid(value: number, decimals: number): boolean {
+	const scaled = value / MINOR_UNIT[decimals];
+	// Absolute slack for the division's own error, growing with magnitude only as far as doubles need.
+	return Math.abs(scaled - Math.round(scaled)) > 1e-6 + Math.abs(scaled) * 8 * Number.EPSILON;
+}
+
+export function checkLineAmounts(c: LineAmountCheck): void {
+	const unit = MINOR_UNIT[c.decimals];
+	const half = unit / 2 + NOISE * Math.max(1, Math.abs(c.netAmount));
+	const places = `${c.decimals} decimal${c.decimals === 1 ? '' : 's'}`;
+
+	for (const [name, value] of [
+		['Net Amount', c.netAmount],
+		['VAT Amount', c.vatAmount],
+		['Gross Amount', c.grossAmount],
+	] as const) {
+		if (offGrid(value, c.decimals)) {
+			throw new InputError(fieldPath(c.prefix, name), `Must be rounded to ${places} for this currency, got ${value}`);
+		}
+	}
+	if (Math.abs(c.netUnitPrice * c.quantity - c.netAmount) > half) {
+		const expected = roundAmount(c.netUnitPrice * c.quantity, c.decimals);
+		throw new InputError(
+			fieldPath(c.prefix, 'Net Amount'),
+			`Must equal Net Unit Price × Quantity rounded to ${places} (expected ${expected}, got ${c.netAmount})`,
+		);
+	}
+	if (c.rate !== undefined && Math.abs((c.netAmount * c.rate) / 100 - c.vatAmount) > half) {
+		const expected = roundAmount((c.netAmount * c.rate) / 100, c.decimals);
+		throw new InputError(
+			fieldPath(c.prefix, 'VAT Amount'),
+			`Must equal Net Amount × ${c.rate}% rounded to ${places} (expected ${expected}, got ${c.vatAmount})`,
+		);
+	}
+	if (Math.abs(c.netAmount + c.vatAmount - c.grossAmount) > unit / 1000) {
+		const expected = roundAmount(c.netAmount + c.vatAmount, c.decimals);
+		throw new InputError(
+			fieldPath(c.prefix, 'Gross Amount'),
+			`Must equal Net Amount + VAT Amount (expected ${expected}, got ${c.grossAmount})`,
+		);
+	}
+}
