@@ -9,7 +9,7 @@
  * Without Continue On Fail the first failure stops new requests from starting; those already in flight finish (they
  * may be creating documents), and the error says how many items had already gone through.
  */
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { errorFacts, toNodeError } from './nodeErrors';
 
 export interface ItemOperation<P> {
@@ -26,6 +26,8 @@ export interface RunOptions {
 	secrets?: ReadonlyArray<string | undefined>;
 	/** Which input items to run (default: all). */
 	itemIndexes?: number[];
+	/** Input items an error item pairs with (default: the item itself), e.g. all rows grouped into one invoice. */
+	pairedItems?: (itemIndex: number) => IPairedItemData[];
 }
 
 type Slot = { outputs: INodeExecutionData[] } | { error: unknown } | undefined;
@@ -90,7 +92,8 @@ export async function runItems<P>(
 			}
 			throw nodeError;
 		}
-		out.push({ json: { ...errorFacts(slot.error, secrets) }, pairedItem: { item: indexes[k] } });
+		const pairedItem = options.pairedItems ? options.pairedItems(indexes[k]) : { item: indexes[k] };
+		out.push({ json: { ...errorFacts(slot.error, secrets) }, pairedItem });
 	}
 	return out;
 }

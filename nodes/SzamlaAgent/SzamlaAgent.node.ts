@@ -1,0 +1,50 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { toNodeError } from '../shared/n8n/nodeErrors';
+import { createSzamlaContext } from './actions/context';
+import { testSzamlaAgentCredential } from './actions/credentialTest';
+import { readExecutionOptions } from './actions/common/execution';
+import { operationProperties, operations, resourceProperties } from './actions/resources';
+
+/** Számla Agent (Számlázz.hu): thin shell; each operation lives in actions/<resource>/<operation>.operation.ts. */
+export class SzamlaAgent implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Számla Agent',
+		name: 'szamlaAgent',
+		icon: { light: 'file:../../icons/szamlazz.svg', dark: 'file:../../icons/szamlazz.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Issue and manage Számlázz.hu invoices and receipts, and look up Hungarian taxpayers',
+		defaults: { name: 'Számla Agent' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: [{ name: 'szamlaAgentApi', required: true, testedBy: 'testSzamlaAgentCredential' }],
+		properties: [...resourceProperties, ...operationProperties],
+	};
+
+	methods = { credentialTest: { testSzamlaAgentCredential } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const implementation = operations[resource]?.[operation];
+		if (!implementation) {
+			throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for resource "${resource}"`);
+		}
+		const szamla = await createSzamlaContext(this, readExecutionOptions(this));
+		try {
+			return [await implementation.execute.call(this, szamla)];
+		} catch (error) {
+			// Errors outside the per-item runner (e.g. grouping rows) still get scrubbed and an item index.
+			throw toNodeError(this.getNode(), error, 0, szamla.secrets);
+		}
+	}
+}

@@ -1,0 +1,49 @@
+/**
+ * What every Számla Agent operation needs for one execution: the login for the request XML, a client that carries the
+ * session cookie, and the secrets to scrub from errors.
+ */
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { SzamlaAgentClient } from '../client/client';
+import { DEFAULT_BASE_URL, credentialSecrets, type SzamlaCredentials } from '../client/fingerprint';
+import type { AgentAuth } from '../protocol/types/request';
+
+export interface SzamlaContext {
+	auth: AgentAuth;
+	client: SzamlaAgentClient;
+	secrets: string[];
+}
+
+export interface SzamlaCredentialData {
+	authentication?: 'agentKey' | 'usernamePassword';
+	agentKey?: string;
+	username?: string;
+	password?: string;
+	baseUrl?: string;
+}
+
+export function credentialsFrom(data: SzamlaCredentialData): { credentials: SzamlaCredentials; auth: AgentAuth } {
+	if (data.authentication === 'usernamePassword') {
+		const username = String(data.username ?? '').trim();
+		const password = String(data.password ?? '');
+		return { credentials: { kind: 'password', username, password }, auth: { username, password } };
+	}
+	const agentKey = String(data.agentKey ?? '').trim();
+	return { credentials: { kind: 'agentKey', agentKey }, auth: { agentKey } };
+}
+
+/** Session reuse can be switched off (node option), e.g. to compare with a plain HTTP Request workflow. */
+export async function createSzamlaContext(
+	ctx: IExecuteFunctions,
+	options: { reuseSession?: boolean; timeoutMs?: number } = {},
+): Promise<SzamlaContext> {
+	const data = (await ctx.getCredentials('szamlaAgentApi')) as SzamlaCredentialData;
+	const { credentials, auth } = credentialsFrom(data);
+	const client = new SzamlaAgentClient({
+		credentials,
+		baseUrl: String(data.baseUrl || DEFAULT_BASE_URL),
+		staticData: options.reuseSession === false ? undefined : ctx.getWorkflowStaticData('global'),
+		// TODO(lead): pass reuseSession once the client supports it
+		timeoutMs: options.timeoutMs,
+	});
+	return { auth, client, secrets: credentialSecrets(credentials) };
+}

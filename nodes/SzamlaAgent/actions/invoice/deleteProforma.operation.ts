@@ -1,0 +1,38 @@
+/** Invoice › Delete Proforma: by number (one proforma) or by order number (every proforma of that order). */
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { runItems } from '../../../shared/n8n/itemRunner';
+import { buildDeleteProformaXml } from '../../protocol/requests';
+import type { DeleteProformaRequest } from '../../protocol/types/request';
+import type { SzamlaContext } from '../context';
+import { executionOptionsProperty, readExecutionOptions } from '../common/execution';
+import { lookupProperties, readLookup } from '../common/lookup';
+
+const show = { resource: ['invoice'], operation: ['deleteProforma'] };
+
+export const description: INodeProperties[] = [
+	...lookupProperties(show, ['number', 'orderNumber'], 'Proforma Number'),
+	executionOptionsProperty(show, { parallel: true }),
+];
+
+export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
+	const ctx = this;
+	return await runItems<DeleteProformaRequest>(
+		ctx,
+		{
+			prepare(i) {
+				const { kind, value } = readLookup(ctx, i);
+				const request: DeleteProformaRequest = {
+					auth: szamla.auth,
+					selector: kind === 'orderNumber' ? { orderNumber: value } : { proformaNumber: value },
+				};
+				buildDeleteProformaXml(request);
+				return request;
+			},
+			async send(request) {
+				await szamla.client.send('deleteProforma', buildDeleteProformaXml(request));
+				return [{ json: { deleted: true, ...request.selector } }];
+			},
+		},
+		{ concurrency: readExecutionOptions(ctx).parallelRequests, secrets: szamla.secrets },
+	);
+}

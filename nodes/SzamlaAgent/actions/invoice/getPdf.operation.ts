@@ -1,0 +1,48 @@
+/** Invoice › Get PDF: the invoice PDF as binary data, found by number, order number or external ID. */
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { runItems } from '../../../shared/n8n/itemRunner';
+import { buildGetInvoicePdfXml } from '../../protocol/requests';
+import type { GetInvoicePdfRequest, InvoiceSelector } from '../../protocol/types/request';
+import type { SzamlaContext } from '../context';
+import { executionOptionsProperty, readExecutionOptions } from '../common/execution';
+import { lookupProperties, readLookup, type LookupKind } from '../common/lookup';
+import { pdfBinary, pdfProperties } from '../common/pdf';
+
+const show = { resource: ['invoice'], operation: ['getPdf'] };
+
+export const description: INodeProperties[] = [
+	...lookupProperties(show, ['number', 'orderNumber', 'externalId'], 'Invoice Number'),
+	...pdfProperties(show),
+	executionOptionsProperty(show, { parallel: true }),
+];
+
+export function invoiceSelector(kind: LookupKind, value: string): InvoiceSelector {
+	if (kind === 'orderNumber') return { orderNumber: value };
+	if (kind === 'externalId') return { externalId: value };
+	return { invoiceNumber: value };
+}
+
+export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
+	const ctx = this;
+	return await runItems<GetInvoicePdfRequest>(
+		ctx,
+		{
+			prepare(i) {
+				const { kind, value } = readLookup(ctx, i);
+				const request = { auth: szamla.auth, selector: invoiceSelector(kind, value) };
+				buildGetInvoicePdfXml(request);
+				return request;
+			},
+			async send(request, i) {
+				const result = await szamla.client.send('getInvoicePdf', buildGetInvoicePdfXml(request));
+				return [
+					{
+						json: { invoiceNumber: result.invoiceNumber, documentId: result.documentId, warnings: result.warnings },
+						binary: await pdfBinary(ctx, i, result.pdf, result.invoiceNumber),
+					},
+				];
+			},
+		},
+		{ concurrency: readExecutionOptions(ctx).parallelRequests, secrets: szamla.secrets },
+	);
+}

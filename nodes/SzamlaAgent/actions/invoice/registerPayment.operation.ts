@@ -1,0 +1,116 @@
+/** Invoice › Register Payment: append to or replace the payments recorded on an invoice (at most 5 per call). */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { InputError } from '../../../shared/errors';
+import { runItems } from '../../../shared/n8n/itemRunner';
+import { optionalDate, optionalText, requiredNumber, requiredText, todayIn } from '../../../shared/n8n/values';
+import { buildRegisterPaymentXml } from '../../protocol/requests';
+import type { RegisterPaymentRequest } from '../../protocol/types/request';
+import type { SzamlaContext } from '../context';
+import { paymentMethodOptions } from '../common/choices';
+import { executionOptionsProperty, readExecutionOptions } from '../common/execution';
+
+const show = { resource: ['invoice'], operation: ['registerPayment'] };
+const MAX_PAYMENTS = 5;
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Invoice Number',
+		name: 'invoiceNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'E-2026-123',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Mode',
+		name: 'paymentMode',
+		type: 'options',
+		options: [
+			{ name: 'Append', value: 'append', description: 'Add these payments to those already recorded' },
+			{
+				name: 'Replace',
+				value: 'replace',
+				description: 'Replace all recorded payments with these (none clears them). Safe to repeat.',
+			},
+		],
+		default: 'append',
+		description:
+			'Appending twice records the payment twice, so the node never resends an append whose answer was lost; Replace is naturally repeatable',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Payments',
+		name: 'payments',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Payment',
+		default: {},
+		description: 'At most 5 payments per call',
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Payment',
+				name: 'payment',
+				values: [
+					{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'Leave empty for today' },
+					{ displayName: 'Method', name: 'method', type: 'options', options: paymentMethodOptions.filter((o) => o.value !== '__other'), default: 'átutalás' },
+					{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, typeOptions: { numberPrecision: 2 } },
+					{ displayName: 'Comment', name: 'description', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	executionOptionsProperty(show, { parallel: true }),
+];
+
+export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
+	const ctx = this;
+	const today = todayIn(ctx.getTimezone());
+	return await runItems<RegisterPaymentRequest>(
+		ctx,
+		{
+			prepare(i) {
+				const entries = (ctx.getNodeParameter('payments.payment', i, []) as IDataObject[]) ?? [];
+				const mode = ctx.getNodeParameter('paymentMode', i, 'append') as 'append' | 'replace';
+				if (entries.length > MAX_PAYMENTS) throw new InputError('Payments', `at most ${MAX_PAYMENTS} payments per call, got ${entries.length}`);
+				if (entries.length === 0 && mode === 'append') throw new InputError('Payments', 'add at least one payment (or use Replace with none to clear them)');
+				const request: RegisterPaymentRequest = {
+					auth: szamla.auth,
+					invoiceNumber: requiredText(ctx.getNodeParameter('invoiceNumber', i, ''), 'Invoice Number'),
+					mode,
+					payments: entries.map((p, n) => {
+						const amount = requiredNumber(p.amount, `Payments[${n}] › Amount`);
+						if (amount === 0) throw new InputError(`Payments[${n}] › Amount`, 'must not be 0');
+						return {
+							date: optionalDate(p.date, `Payments[${n}] › Date`) ?? today,
+							method: requiredText(p.method, `Payments[${n}] › Method`),
+							amount,
+							description: optionalText(p.description),
+						};
+					}),
+				};
+				buildRegisterPaymentXml(request);
+				return request;
+			},
+			async send(request) {
+				const result = await szamla.client.send('registerPayment', buildRegisterPaymentXml(request));
+				return [
+					{
+						json: {
+							invoiceNumber: result.invoiceNumber || request.invoiceNumber,
+							mode: request.mode,
+							paymentsSent: request.payments.length,
+							amountSent: request.payments.reduce((sum, p) => sum + p.amount, 0),
+							netTotal: result.netTotal,
+							grossTotal: result.grossTotal,
+							outstandingAmount: result.outstandingAmount,
+							warnings: result.warnings,
+						},
+					},
+				];
+			},
+		},
+		{ concurrency: readExecutionOptions(ctx).parallelRequests, secrets: szamla.secrets },
+	);
+}

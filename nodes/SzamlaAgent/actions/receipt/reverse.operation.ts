@@ -1,0 +1,56 @@
+/** Receipt › Reverse: issues the reversing receipt (SN). */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { runItems } from '../../../shared/n8n/itemRunner';
+import { optionalText, requiredText } from '../../../shared/n8n/values';
+import { buildReverseReceiptXml } from '../../protocol/requests';
+import type { ReverseReceiptRequest } from '../../protocol/types/request';
+import type { SzamlaContext } from '../context';
+import { executionOptionsProperty, readExecutionOptions } from '../common/execution';
+import { pdfProperties } from '../common/pdf';
+import { receiptOutput } from './output';
+
+const show = { resource: ['receipt'], operation: ['reverse'] };
+
+export const description: INodeProperties[] = [
+	{ displayName: 'Receipt Number', name: 'receiptNumber', type: 'string', default: '', required: true, placeholder: 'NYGTA-2026-1', displayOptions: { show } },
+	...pdfProperties(show, { name: 'downloadPdf', displayName: 'Download PDF', default: true, description: 'Whether to return the reversing receipt PDF as binary data' }),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{ displayName: 'Call ID', name: 'callId', type: 'string', default: '', description: 'Unique ID for the reversal' },
+			{ displayName: 'PDF Template', name: 'pdfTemplate', type: 'string', default: '' },
+		],
+	},
+	executionOptionsProperty(show, { parallel: true }),
+];
+
+export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
+	const ctx = this;
+	return await runItems<ReverseReceiptRequest>(
+		ctx,
+		{
+			prepare(i) {
+				const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+				const request: ReverseReceiptRequest = {
+					auth: szamla.auth,
+					downloadPdf: ctx.getNodeParameter('downloadPdf', i, true) as boolean,
+					receiptNumber: requiredText(ctx.getNodeParameter('receiptNumber', i, ''), 'Receipt Number'),
+					callId: optionalText(f.callId),
+					pdfTemplate: optionalText(f.pdfTemplate),
+				};
+				buildReverseReceiptXml(request);
+				return request;
+			},
+			async send(request, i) {
+				const result = await szamla.client.send('reverseReceipt', buildReverseReceiptXml(request));
+				return [await receiptOutput(ctx, i, result, request.downloadPdf)];
+			},
+		},
+		{ concurrency: readExecutionOptions(ctx).parallelRequests, secrets: szamla.secrets },
+	);
+}
