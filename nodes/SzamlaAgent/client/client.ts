@@ -95,9 +95,7 @@ export class SzamlaAgentClient {
 	}
 
 	private async sendOnce<Op extends SzamlaOperation>(operation: Op, contentType: string, body: Buffer): Promise<SzamlaResults[Op]> {
-		await this.sessions.waitForLogin(this.fingerprint);
-		const cookie = this.sessions.get(this.fingerprint, this.staticData);
-		const finishLogin = cookie ? undefined : this.sessions.beginLogin(this.fingerprint);
+		const { cookie, finishLogin } = await this.sessions.acquire(this.fingerprint, this.staticData);
 		const headers: Record<string, string> = { 'content-type': contentType, accept: '*/*' };
 		if (cookie) headers.cookie = cookieHeader(cookie);
 		this.stats.requests++;

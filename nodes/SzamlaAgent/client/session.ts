@@ -92,18 +92,20 @@ export class SessionStore {
 
 	/**
 	 * Parallel executions that start without a session would each make the server log in. The first one becomes the
-	 * "login" call; the others wait for it (whatever its outcome) and then use the cookie it brought back.
+	 * "login" call (it gets `finishLogin`, to call when its request is over, successfully or not); the others wait for
+	 * it and then use the cookie it brought back. Checking and claiming happen in one synchronous step.
 	 */
-	async waitForLogin(fingerprint: string): Promise<void> {
-		let pending = this.logins.get(fingerprint);
-		while (pending) {
+	async acquire(fingerprint: string, staticData?: SessionStaticData): Promise<{ cookie?: string; finishLogin?: () => void }> {
+		for (;;) {
+			const cookie = this.get(fingerprint, staticData);
+			if (cookie) return { cookie };
+			const pending = this.logins.get(fingerprint);
+			if (!pending) return { finishLogin: this.beginLogin(fingerprint) };
 			await pending;
-			pending = this.logins.get(fingerprint);
 		}
 	}
 
-	/** Mark a cookie-less call in flight; call the returned function when it has finished, successfully or not. */
-	beginLogin(fingerprint: string): () => void {
+	private beginLogin(fingerprint: string): () => void {
 		let finish!: () => void;
 		const pending = new Promise<void>((resolve) => (finish = resolve));
 		this.logins.set(fingerprint, pending);
