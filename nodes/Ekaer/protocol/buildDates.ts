@@ -12,6 +12,11 @@ export function wireTimestamp(date: Date): string {
 /** `<{name}>` for a date-time, `<{name}Only>` for a `YYYY-MM-DD` date. */
 export function dateChoice(name: string, value: DateOrDateTime | undefined): XmlElement | undefined {
 	if (value === undefined) return undefined;
-	if (value instanceof Date) return leaf(name, wireTimestamp(value));
+	if (isDate(value)) return leaf(name, wireTimestamp(value));
 	return leaf(`${name}Only`, value);
+}
+
+/** Date check that also works for Dates made in another realm (vm contexts, jest, n8n sandboxes). */
+export function isDate(value: unknown): value is Date {
+	return Object.prototype.toString.call(value) === '[object Date]';
 }
