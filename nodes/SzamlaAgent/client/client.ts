@@ -136,9 +136,12 @@ export class SzamlaAgentClient {
 		const hint = WRITE_OPERATIONS.has(operation) ? recoveryHint(operation) : undefined;
 		if (error instanceof ServiceError) {
 			const d = error.details;
-			const explanation = d.outcomeUnknown && hint ? `${d.explanation} ${hint}` : d.explanation;
+			// Codes like 1 or unknown ones may mean "a document exists" only when the call could create one.
+			const outcomeUnknown = d.outcomeUnknown && WRITE_OPERATIONS.has(operation);
+			const explanation = outcomeUnknown && hint ? `${d.explanation} ${hint}` : d.explanation;
 			return new ServiceError({
 				...d,
+				outcomeUnknown,
 				explanation: redact(explanation, secrets),
 				vendorMessage: redact(d.vendorMessage, secrets),
 			});

@@ -176,3 +176,15 @@ describe('SzamlaAgentClient', () => {
 		expect((errors[0] as ServiceError).details.vendorMessage).toContain('[redacted]');
 	});
 });
+
+describe('SzamlaAgentClient outcome flags', () => {
+	it('an unknown service error is outcome unknown on a create (with the look-up hint) but not on a read', async () => {
+		agent.queue.push('unknown-code', 'unknown-code');
+		const onCreate = (await failure(client().send('createInvoice', CREATE_XML))) as ServiceError;
+		expect(onCreate.details).toMatchObject({ code: '999', outcomeUnknown: true });
+		expect(onCreate.message).toMatch(/external ID/);
+		const onRead = (await failure(client().send('getInvoicePdf', PDF_XML))) as ServiceError;
+		expect(onRead.details).toMatchObject({ code: '999', outcomeUnknown: false });
+		expect(onRead.message).not.toMatch(/external ID/);
+	});
+});

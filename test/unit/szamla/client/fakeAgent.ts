@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 
-export type FakeMode = 'ok' | 'reset' | 'login-error' | 'echo-secrets';
+export type FakeMode = 'ok' | 'reset' | 'login-error' | 'echo-secrets' | 'unknown-code';
 
 export interface FakeRequest {
 	field?: string;
@@ -67,13 +67,13 @@ export async function startFakeAgent(): Promise<FakeAgent> {
 			headers['set-cookie'] = [`JSESSIONID=${fresh}; Path=/; Secure; HttpOnly`];
 		}
 		const key = /<szamlaagentkulcs>([^<]*)</.exec(body)?.[1] ?? '';
-		if (mode === 'login-error' || mode === 'echo-secrets') {
+		if (mode === 'login-error' || mode === 'echo-secrets' || mode === 'unknown-code') {
 			const sent = cookie ?? '';
 			const message =
 				mode === 'echo-secrets'
 					? `Hibás kulcs: ${key} (munkamenet JSESSIONID=${sent}, kulcs=${key})`
 					: 'Bejelentkezési hiba';
-			headers.szlahu_error_code = mode === 'echo-secrets' ? '57' : '3';
+			headers.szlahu_error_code = mode === 'echo-secrets' ? '57' : mode === 'unknown-code' ? '999' : '3';
 			headers.szlahu_error = encodeURIComponent(message).replace(/%20/g, '+');
 			res.writeHead(200, headers);
 			res.end(
