@@ -42,7 +42,7 @@ export async function createSzamlaContext(
 		credentials,
 		baseUrl: String(data.baseUrl || DEFAULT_BASE_URL),
 		staticData: options.reuseSession === false ? undefined : ctx.getWorkflowStaticData('global'),
-		// TODO(lead): pass reuseSession once the client supports it
+		reuseSession: options.reuseSession,
 		timeoutMs: options.timeoutMs,
 	});
 	return { auth, client, secrets: credentialSecrets(credentials) };

@@ -26,6 +26,11 @@ export interface SzamlaAgentClientOptions {
 	sessions?: SessionStore;
 	/** n8n's `getWorkflowStaticData('global')`, to keep the session between executions. */
 	staticData?: object;
+	/**
+	 * false: never send or keep the session cookie, so every call logs in again (what a plain HTTP Request workflow
+	 * does; for troubleshooting and the benchmark's baseline). Default true.
+	 */
+	reuseSession?: boolean;
 	now?: () => number;
 }
 
@@ -62,14 +67,16 @@ export class SzamlaAgentClient {
 	private readonly staticData?: SessionStaticData;
 	private readonly fingerprint: string;
 	private readonly secrets: string[];
+	private readonly reuseSession: boolean;
 
-	constructor(private readonly options: SzamlaAgentClientOptions) {
+	constructor(options: SzamlaAgentClientOptions) {
 		this.baseUrl = options.baseUrl || DEFAULT_BASE_URL;
 		this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 		this.sessions = options.sessions ?? sharedSessionStore;
 		this.staticData = options.staticData as SessionStaticData | undefined;
 		this.fingerprint = credentialFingerprint(options.credentials, this.baseUrl);
 		this.secrets = credentialSecrets(options.credentials);
+		this.reuseSession = options.reuseSession !== false;
 	}
 
 	/** Send one request XML (built by protocol/requests) and return the operation's typed result. */
@@ -95,7 +102,9 @@ export class SzamlaAgentClient {
 	}
 
 	private async sendOnce<Op extends SzamlaOperation>(operation: Op, contentType: string, body: Buffer): Promise<SzamlaResults[Op]> {
-		const { cookie, finishLogin } = await this.sessions.acquire(this.fingerprint, this.staticData);
+		const { cookie, finishLogin } = this.reuseSession
+			? await this.sessions.acquire(this.fingerprint, this.staticData)
+			: { cookie: undefined, finishLogin: undefined };
 		const headers: Record<string, string> = { 'content-type': contentType, accept: '*/*' };
 		if (cookie) headers.cookie = cookieHeader(cookie);
 		this.stats.requests++;
@@ -107,7 +116,7 @@ export class SzamlaAgentClient {
 		} finally {
 			finishLogin?.();
 		}
-		this.adoptCookie(response, cookie);
+		if (this.reuseSession) this.adoptCookie(response, cookie);
 		try {
 			return parseResponse(operation, response);
 		} catch (error) {

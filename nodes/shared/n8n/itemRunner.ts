@@ -3,11 +3,12 @@
  *
  * 1. prepare: every item is read and validated into a request, before anything is sent. Bad input in item 7 stops the
  *    node before item 0 is sent (or, under Continue On Fail, becomes an error item while the rest go ahead), so a
- *    half-processed sheet never leaves issued invoices without their output.
- * 2. send: prepared requests run with the chosen number of parallel requests; output keeps input order and pairing.
+ *    half-processed sheet never leaves issued documents without their output.
+ * 2. send: prepared requests go out one per call or several per call (EKÁER batches), with the chosen number of calls
+ *    in flight; output keeps input order and pairing.
  *
- * Without Continue On Fail the first failure stops new requests from starting; those already in flight finish (they
- * may be creating documents), and the error says how many items had already gone through.
+ * Without Continue On Fail the first failure stops new calls from starting; those already in flight finish (they may be
+ * creating documents), and the error says how many items had already gone through.
  */
 import type { IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { errorFacts, toNodeError } from './nodeErrors';
@@ -19,9 +20,25 @@ export interface ItemOperation<P> {
 	send(prepared: P, itemIndex: number): Promise<INodeExecutionData[]>;
 }
 
+export interface PreparedItem<P> {
+	prepared: P;
+	itemIndex: number;
+}
+
+/** One result per item of a batch, in batch order: its output items, or the error that item got. */
+export type BatchResult = { outputs: INodeExecutionData[] } | { error: unknown };
+
+export interface BatchOperation<P> {
+	prepare(itemIndex: number): Promise<P> | P;
+	/** Send several prepared items in one call. Throwing fails every item of the batch. */
+	sendBatch(batch: Array<PreparedItem<P>>): Promise<BatchResult[]>;
+}
+
 export interface RunOptions {
-	/** How many requests may be in flight at once (1 = strictly sequential). */
+	/** How many calls may be in flight at once (1 = strictly sequential). */
 	concurrency?: number;
+	/** Items per call (batch operations only). */
+	batchSize?: number;
 	/** Secrets to scrub from any error message or error item. */
 	secrets?: ReadonlyArray<string | undefined>;
 	/** Which input items to run (default: all). */
@@ -30,15 +47,15 @@ export interface RunOptions {
 	pairedItems?: (itemIndex: number) => IPairedItemData[];
 }
 
-type Slot = { outputs: INodeExecutionData[] } | { error: unknown } | undefined;
+type Slot = BatchResult | undefined;
 
 function paired(items: INodeExecutionData[], itemIndex: number): INodeExecutionData[] {
 	return items.map((item) => (item.pairedItem === undefined ? { ...item, pairedItem: { item: itemIndex } } : item));
 }
 
-export async function runItems<P>(
+export async function runBatches<P>(
 	ctx: IExecuteFunctions,
-	operation: ItemOperation<P>,
+	operation: BatchOperation<P>,
 	options: RunOptions = {},
 ): Promise<INodeExecutionData[]> {
 	const indexes = options.itemIndexes ?? ctx.getInputData().map((_, i) => i);
@@ -47,35 +64,46 @@ export async function runItems<P>(
 	const slots: Slot[] = new Array(indexes.length);
 
 	// Phase 1: validate everything before sending anything.
-	const prepared: Array<P | undefined> = new Array(indexes.length);
+	const ready: Array<PreparedItem<P> & { slot: number }> = [];
 	for (let k = 0; k < indexes.length; k++) {
 		try {
-			prepared[k] = await operation.prepare(indexes[k]);
+			ready.push({ prepared: await operation.prepare(indexes[k]), itemIndex: indexes[k], slot: k });
 		} catch (error) {
 			if (!continueOnFail) throw toNodeError(ctx.getNode(), error, indexes[k], secrets);
 			slots[k] = { error };
 		}
 	}
 
-	// Phase 2: send, with at most `concurrency` requests in flight.
+	// Phase 2: send in batches, at most `concurrency` calls in flight.
+	const batchSize = Math.max(1, options.batchSize ?? 1);
+	const batches: Array<typeof ready> = [];
+	for (let start = 0; start < ready.length; start += batchSize) batches.push(ready.slice(start, start + batchSize));
 	const concurrency = Math.max(1, Math.min(options.concurrency ?? 1, 16));
 	let next = 0;
 	let stopped = false;
 	let succeeded = 0;
 	const worker = async () => {
-		while (!stopped && next < indexes.length) {
-			const k = next++;
-			if (slots[k]) continue;
+		while (!stopped && next < batches.length) {
+			const batch = batches[next++];
+			let results: BatchResult[];
 			try {
-				slots[k] = { outputs: paired(await operation.send(prepared[k] as P, indexes[k]), indexes[k]) };
-				succeeded++;
+				results = await operation.sendBatch(batch.map(({ prepared, itemIndex }) => ({ prepared, itemIndex })));
 			} catch (error) {
-				slots[k] = { error };
-				if (!continueOnFail) stopped = true;
+				results = batch.map(() => ({ error }));
 			}
+			batch.forEach((entry, n) => {
+				const result = results[n] ?? { error: new Error('The service returned no result for this item') };
+				if ('outputs' in result) {
+					slots[entry.slot] = { outputs: paired(result.outputs, entry.itemIndex) };
+					succeeded++;
+				} else {
+					slots[entry.slot] = result;
+					if (!continueOnFail) stopped = true;
+				}
+			});
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(concurrency, indexes.length) }, worker));
+	await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
 
 	const out: INodeExecutionData[] = [];
 	for (let k = 0; k < indexes.length; k++) {
@@ -96,4 +124,26 @@ export async function runItems<P>(
 		out.push({ json: { ...errorFacts(slot.error, secrets) }, pairedItem });
 	}
 	return out;
+}
+
+/** One call per item. */
+export async function runItems<P>(
+	ctx: IExecuteFunctions,
+	operation: ItemOperation<P>,
+	options: RunOptions = {},
+): Promise<INodeExecutionData[]> {
+	return await runBatches<P>(
+		ctx,
+		{
+			prepare: (i) => operation.prepare(i),
+			async sendBatch([item]) {
+				try {
+					return [{ outputs: await operation.send(item.prepared, item.itemIndex) }];
+				} catch (error) {
+					return [{ error }];
+				}
+			},
+		},
+		{ ...options, batchSize: 1 },
+	);
 }

@@ -18,6 +18,12 @@ export interface ErrorFacts {
 }
 
 export function errorFacts(error: unknown, secrets: ReadonlyArray<string | undefined>): ErrorFacts {
+	const facts = rawFacts(error, secrets);
+	for (const key of Object.keys(facts) as Array<keyof ErrorFacts>) if (facts[key] === undefined) delete facts[key];
+	return facts;
+}
+
+function rawFacts(error: unknown, secrets: ReadonlyArray<string | undefined>): ErrorFacts {
 	const clean = (text: string) => redact(text, secrets);
 	if (error instanceof InputError) {
 		return { error: clean(error.message), errorField: error.field, retryable: false, outcomeUnknown: false };

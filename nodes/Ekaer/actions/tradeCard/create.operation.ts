@@ -1,0 +1,18 @@
+/** Trade Card › Create: declare a shipment and get its EKÁER number (TCN). */
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { EkaerContext } from '../context';
+import { cardProperties, readCard } from './cardFields';
+import { runManage } from './manage';
+import { sendOptionsProperty } from './options';
+
+const show = { resource: ['tradeCard'], operation: ['create'] };
+
+export const description: INodeProperties[] = [...cardProperties(show), sendOptionsProperty(show, { batch: true })];
+
+export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Promise<INodeExecutionData[]> {
+	return await runManage(this, ekaer, (i) => {
+		const card = readCard(this, i);
+		delete card.tcn; // a create never carries a TCN (TC_CREATE_ELEMENT_FOUND)
+		return { operation: 'create', card };
+	});
+}

@@ -1,0 +1,35 @@
+/** Trade Card › Get: one card by its EKÁER number, with status, validity, items and their server IDs. */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { InputError } from '../../../shared/errors';
+import { runItems } from '../../../shared/n8n/itemRunner';
+import { requiredText } from '../../../shared/n8n/values';
+import { validateQuery } from '../../protocol/validate';
+import type { EkaerContext } from '../context';
+import { readSendOptions, sendOptionsProperty } from './options';
+
+const show = { resource: ['tradeCard'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	{ displayName: 'EKÁER Number', name: 'tcn', type: 'string', default: '', required: true, displayOptions: { show } },
+	sendOptionsProperty(show, { batch: false }),
+];
+
+export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Promise<INodeExecutionData[]> {
+	const ctx = this;
+	return await runItems<{ tcn: string }>(
+		ctx,
+		{
+			prepare(i) {
+				const query = { tcn: requiredText(ctx.getNodeParameter('tcn', i, ''), 'EKÁER Number').toUpperCase() };
+				validateQuery(query);
+				return query;
+			},
+			async send(query) {
+				const [card] = await ekaer.client.query(query);
+				if (!card) throw new InputError('EKÁER Number', `no trade card ${query.tcn} was found for this taxpayer`);
+				return [{ json: card as unknown as IDataObject }];
+			},
+		},
+		{ concurrency: readSendOptions(ctx).parallelRequests, secrets: ekaer.secrets },
+	);
+}
