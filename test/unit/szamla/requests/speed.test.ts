@@ -1,0 +1,37 @@
+/**
+ * Builders run once per item, thousands of times per workflow; target ≈ 20 µs for a 10-line invoice on the reference
+ * machine. Shared CI runners vary by 30× or more, so the absolute bound here only catches pathological regressions;
+ * the machine-independent check is that cost grows linearly with the line count. SHOW_SPEED=1 logs the figures.
+ */
+import { buildCreateInvoiceXml } from '../../../../nodes/SzamlaAgent/protocol/requests';
+import type { CreateInvoiceRequest } from '../../../../nodes/SzamlaAgent/protocol/types/request';
+import { fullInvoice, line } from './fixtures';
+
+function invoiceWith(lines: number): CreateInvoiceRequest {
+	const base = fullInvoice();
+	return {
+		...base,
+		waybill: undefined,
+		header: { ...base.header, currency: 'HUF' },
+		lines: Array.from({ length: lines }, (_, i) => line({ name: `Tétel ${i + 1} & co`, identifier: `SKU-${i}`, comment: 'megjegyzés' })),
+	};
+}
+
+function bestMicros(req: CreateInvoiceRequest, n: number): number {
+	for (let i = 0; i < n; i++) buildCreateInvoiceXml(req); // warm-up (JIT)
+	let best = Infinity;
+	for (let r = 0; r < 3; r++) {
+		const start = process.hrtime.bigint();
+		for (let i = 0; i < n; i++) buildCreateInvoiceXml(req);
+		best = Math.min(best, Number(process.hrtime.bigint() - start) / n / 1000);
+	}
+	return best;
+}
+
+it('builds invoices in time linear in the line count, without pathological cost', () => {
+	const ten = bestMicros(invoiceWith(10), 1000);
+	const hundred = bestMicros(invoiceWith(100), 100);
+	if (process.env.SHOW_SPEED) console.log(`buildCreateInvoiceXml: 10 lines ${ten.toFixed(1)} µs, 100 lines ${hundred.toFixed(1)} µs`);
+	expect(ten).toBeLessThan(2000);
+	expect(hundred / ten).toBeLessThan(20);
+});
