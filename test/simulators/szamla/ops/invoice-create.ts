@@ -95,8 +95,9 @@ export function createInvoice(ctx: OpContext): Answer {
 
 	const orderNumber = value(header, 'rendelesSzam')?.trim() || undefined;
 	if (config.forbidOrderNumberRepetition && orderNumber) {
-		const existing = store.latestInvoice(
+		const existing = store.latestByOrder(
 			ctx.accountIndex,
+			orderNumber,
 			(d) => d.kind === kind && d.orderNumber === orderNumber && !d.reversed && !d.deleted && !(d.kind === 'proforma' && d.consumed),
 		);
 		if (existing) {
@@ -113,7 +114,7 @@ export function createInvoice(ctx: OpContext): Answer {
 		prepayment = explicit
 			? store.findInvoice(ctx.accountIndex, explicit)
 			: orderNumber
-				? store.latestInvoice(ctx.accountIndex, (d) => d.kind === 'prepayment' && d.orderNumber === orderNumber && !d.reversed)
+				? store.latestByOrder(ctx.accountIndex, orderNumber, (d) => d.kind === 'prepayment' && !d.reversed)
 				: undefined;
 		if (!prepayment || prepayment.kind !== 'prepayment' || prepayment.reversed || prepayment.closedBy) {
 			throw new AgentError(73, `A végszámlához tartozó előlegszámla nem azonosítható${explicit ? `: ${explicit}` : ''}`);
@@ -187,7 +188,7 @@ export function createInvoice(ctx: OpContext): Answer {
 	if (convertedProforma) convertedProforma.consumed = true;
 	// Issuing an invoice or prepayment under a proforma's order number consumes that proforma (§4).
 	if (orderNumber && (kind === 'invoice' || kind === 'prepayment')) {
-		for (const p of store.invoicesOf(ctx.accountIndex, (d) => isLiveProforma(d) && d.orderNumber === orderNumber)) p.consumed = true;
+		for (const p of store.invoicesByOrder(ctx.accountIndex, orderNumber)) if (isLiveProforma(p)) p.consumed = true;
 	}
 
 	if (ctx.mailFails) {

@@ -20,9 +20,9 @@ function lookup(ctx: OpContext): InvoiceDocument | undefined {
 		return d && queryable(d) ? d : undefined;
 	}
 	const order = value(root, 'rendelesSzam')?.trim();
-	if (order) return ctx.store.latestInvoice(ctx.accountIndex, (d) => queryable(d) && d.orderNumber === order);
+	if (order) return ctx.store.latestByOrder(ctx.accountIndex, order, queryable);
 	const external = value(root, 'szamlaKulsoAzon');
-	if (external) return ctx.store.latestInvoice(ctx.accountIndex, (d) => queryable(d) && d.externalId === external);
+	if (external) return ctx.store.latestByExternalId(ctx.accountIndex, external, queryable);
 	return undefined;
 }
 
