@@ -278,6 +278,22 @@ describe('schema and transport errors', () => {
 		expect(Object.keys(libxml)).toHaveLength(bad.length);
 	});
 
+	it("runs libxml2 on every request in 'all' mode and not at all in 'off' mode", async () => {
+		const all = await startEkaerSimulator({ now: () => clock, xsdValidation: 'all' });
+		const off = await startEkaerSimulator({ now: () => clock, xsdValidation: 'off' });
+		try {
+			await manage(all, [createOp(1)]);
+			await manage(all, [createOp(1)]);
+			expect(all.stats.xsdValidations).toBe(2);
+			// Out of XSD order, so only the business rules see it when validation is off.
+			const misordered = SAMPLE_CARD.replace('<orderNumber>ORD1</orderNumber>', '').replace('<tradeType>D</tradeType>', '<tradeType>D</tradeType><orderNumber>ORD1</orderNumber>');
+			expect(codes(await manage(off, [createOp(1, misordered)]))).toEqual(['SUCCESS']);
+			expect(off.stats.xsdValidations).toBe(0);
+		} finally {
+			await Promise.all([all.close(), off.close()]);
+		}
+	});
+
 	it('answers a wrong namespace, a wrong root and broken XML with HTTP 500 technicalFault', async () => {
 		const wrongNs = await post(sim, 'manageTradeCards', manageXml([createOp(1)]).replace('EKAER/1.0/ekaermanagement', 'EKAER/1.6/ekaermanagement'));
 		expect(wrongNs.status).toBe(500);

@@ -9,8 +9,10 @@ import type { EkaerXsdValidation } from './types';
 import type { XmlElement } from './xml/tree';
 import { checkLeafValues } from './xml/valueRules';
 
+/** Shared by all simulators in the process: validity depends only on the shape, and libxml2 runs are slow. */
+const validShapes = new Set<string>();
+
 export class SchemaGate {
-	private readonly validShapes = new Set<string>();
 
 	constructor(
 		private readonly mode: EkaerXsdValidation,
@@ -20,14 +22,14 @@ export class SchemaGate {
 	/** Returns the schema errors; empty = valid. */
 	async errors(xml: string, root: XmlElement): Promise<string[]> {
 		if (this.mode === 'off') return [];
-		if (this.mode === 'new-shapes' && this.validShapes.has(root.shape)) {
+		if (this.mode === 'new-shapes' && validShapes.has(root.shape)) {
 			const values = checkLeafValues(root);
 			if (values.complete) return values.errors;
 		}
 		this.onLibxml();
 		const result = await validateWithXsd(xml, MANAGEMENT_XSD);
 		if (result.valid) {
-			this.validShapes.add(root.shape);
+			validShapes.add(root.shape);
 			return [];
 		}
 		return result.errors.length ? result.errors : ['document is not valid against ekaermanagement.xsd'];
