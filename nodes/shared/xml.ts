@@ -22,8 +22,11 @@ export type XmlChild = XmlElement | undefined | null | false;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+const NEEDS_ESCAPE = /[&<>"']/;
+
 export function escapeXml(value: string): string {
-	return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+	// Most values (numbers, dates, plain names) need no escaping: test once instead of running a replace callback.
+	return NEEDS_ESCAPE.test(value) ? value.replace(/[&<>"']/g, (c) => ESCAPES[c]) : value;
 }
 
 /** xs:double / xs:decimal text: plain decimal notation, never exponent form, never "-0". */

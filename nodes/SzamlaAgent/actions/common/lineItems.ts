@@ -190,12 +190,12 @@ export function readLineItems(ctx: IExecuteFunctions, itemIndex: number, currenc
 			throw new InputError(path, value === undefined ? 'is missing from the input item' : 'must be an array of line items');
 		}
 		raws = value.map((entry, n) => {
-			if (!entry || typeof entry !== 'object') throw new InputError(`${path}[${n}]`, 'must be an object');
+			if (!entry || typeof entry !== 'object') throw new InputError(`${path}[${n + 1}]`, 'must be an object');
 			return fromInputEntry(entry as IDataObject);
 		});
 	} else {
 		raws = (ctx.getNodeParameter('lineItems.item', itemIndex, []) as RawLine[]) ?? [];
 	}
 	if (raws.length === 0) throw new InputError(label, 'at least one line item is needed');
-	return raws.map((raw, n) => computeLineFrom(raw, currency, `${label}[${n}]`));
+	return raws.map((raw, n) => computeLineFrom(raw, currency, `${label}[${n + 1}]`));
 }

@@ -6,7 +6,16 @@ export function pdfProperties(show: ShowWhen, toggle?: { name: string; displayNa
 	const props: INodeProperties[] = [];
 	const binaryShow: ShowWhen = { ...show };
 	if (toggle) {
-		props.push({ displayName: toggle.displayName, name: toggle.name, type: 'boolean', default: toggle.default, description: toggle.description, displayOptions: { show } });
+		const switchProperty: INodeProperties = {
+			displayName: toggle.displayName,
+			name: toggle.name,
+			type: 'boolean',
+			default: false,
+			description: toggle.description,
+			displayOptions: { show },
+		};
+		switchProperty.default = toggle.default;
+		props.push(switchProperty);
 		binaryShow[toggle.name] = [true];
 	}
 	props.push({

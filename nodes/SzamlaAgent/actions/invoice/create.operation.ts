@@ -169,7 +169,7 @@ function groupRows(ctx: IExecuteFunctions): Map<number, number[]> {
 	const count = ctx.getInputData().length;
 	for (let i = 0; i < count; i++) {
 		const key = optionalText(ctx.getNodeParameter('groupBy', i, ''));
-		if (key === undefined) throw new InputError('Group By', `is empty in row ${i}; every row needs a group value`);
+		if (key === undefined) throw new InputError('Group By', `is empty in item ${i}; every row needs a group value`);
 		const rows = groups.get(key) ?? [];
 		rows.push(i);
 		groups.set(key, rows);
@@ -182,8 +182,8 @@ function readRowLines(ctx: IExecuteFunctions, rows: number[], currency: string):
 	const lines: ComputedLine[] = [];
 	for (const row of rows) {
 		const raws = (ctx.getNodeParameter('lineItems.item', row, []) as IDataObject[]) ?? [];
-		if (raws.length === 0) throw new InputError(`Row ${row} (group "${key}") › Line Items`, 'no line item defined');
-		raws.forEach((raw, n) => lines.push(computeLineFrom(raw, currency, `Row ${row} (group "${key}") › Line Items[${n}]`)));
+		if (raws.length === 0) throw new InputError(`Item ${row} (group "${key}") › Line Items`, 'no line item defined');
+		raws.forEach((raw, n) => lines.push(computeLineFrom(raw, currency, `Item ${row} (group "${key}") › Line Items[${n + 1}]`)));
 	}
 	return lines;
 }

@@ -80,11 +80,11 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 					invoiceNumber: requiredText(ctx.getNodeParameter('invoiceNumber', i, ''), 'Invoice Number'),
 					mode,
 					payments: entries.map((p, n) => {
-						const amount = requiredNumber(p.amount, `Payments[${n}] › Amount`);
-						if (amount === 0) throw new InputError(`Payments[${n}] › Amount`, 'must not be 0');
+						const amount = requiredNumber(p.amount, `Payments[${n + 1}] › Amount`);
+						if (amount === 0) throw new InputError(`Payments[${n + 1}] › Amount`, 'must not be 0');
 						return {
-							date: optionalDate(p.date, `Payments[${n}] › Date`) ?? today,
-							method: requiredText(p.method, `Payments[${n}] › Method`),
+							date: optionalDate(p.date, `Payments[${n + 1}] › Date`) ?? today,
+							method: requiredText(p.method, `Payments[${n + 1}] › Method`),
 							amount,
 							description: optionalText(p.description),
 						};

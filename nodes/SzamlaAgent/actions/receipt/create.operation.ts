@@ -97,8 +97,8 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 				const lines = readLineItems(ctx, i, currency);
 				const entries = (ctx.getNodeParameter('payments.payment', i, []) as IDataObject[]) ?? [];
 				const payments = entries.map((p, n) => ({
-					method: requiredText(p.method, `Payments[${n}] › Method`),
-					amount: requiredNumber(p.amount, `Payments[${n}] › Amount`),
+					method: requiredText(p.method, `Payments[${n + 1}] › Method`),
+					amount: requiredNumber(p.amount, `Payments[${n + 1}] › Amount`),
 					description: optionalText(p.description),
 				}));
 				if (payments.length > 0) {
