@@ -19,7 +19,7 @@ import type {
 	TradeCardQueryFilters,
 	TradeCardQueryParams,
 } from '../protocol/types';
-import { validateOperation, validateQuery } from '../protocol/validate';
+import { checkVatNumber, validateOperation, validateQuery } from '../protocol/validate';
 import { newRequestId } from '../signature';
 import { operationUrl, type EkaerOperationPath } from './endpoints';
 import { halve, splitRange, type TimeWindow } from './queryWindows';
@@ -87,6 +87,7 @@ export class EkaerClient {
 			throw new InputError('Password', 'The password hash must be 128 hexadecimal characters (SHA-512)');
 		}
 		if (!options.signingKey) throw new InputError('Signing Key', 'The EKÁER signing key is required');
+		checkVatNumber('VAT Number', options.vatNumber, true);
 	}
 
 	/**

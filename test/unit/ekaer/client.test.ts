@@ -84,6 +84,18 @@ describe('EkaerClient against the simulator', () => {
 		expect(sim.tradeCards.get(outcomes[0].tradeCard!.tcn)?.status).toBeDefined();
 	});
 
+	it('refuses unusable credentials at construction, without echoing them', () => {
+		expect(() => client({ user: 'ab' })).toThrow(/6–30/);
+		expect(() => client({ passwordHash: DEFAULT_USER.password })).toThrow(/128 hexadecimal/);
+		expect(() => client({ signingKey: '' })).toThrow(/signing key/);
+		expect(() => client({ vatNumber: '1234' })).toThrow(/8 digits/);
+		try {
+			client({ passwordHash: DEFAULT_USER.password });
+		} catch (error) {
+			expectNoSecrets(error);
+		}
+	});
+
 	it('creates, finalizes and finds a card by EKÁER number', async () => {
 		const c = client();
 		const [created] = await c.manage([create('ORD-F')]);
