@@ -192,7 +192,6 @@ export function checkCard(card: TradeCard, needsTcn: boolean): void {
 	const hasCarrier = !blank(card.carrier);
 	const hasCarrierText = !blank(card.carrierText);
 	if (hasCarrier && hasCarrierText) fail('Carrier', 'Give either the Carrier (EKÁER id) or the Carrier Name, not both');
-	if (!hasCarrier && !hasCarrierText) fail('Carrier', 'Give the Carrier (EKÁER id) or the Carrier Name');
 	if (card.modifiableByCarrier && !hasCarrier) fail('Carrier', 'Letting the carrier modify the card needs the Carrier (EKÁER id)');
 	maxLength('Carrier', card.carrier, 30);
 	maxLength('Carrier Name', card.carrierText, 200);

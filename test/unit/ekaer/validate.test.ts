@@ -58,7 +58,6 @@ describe('EKÁER validation', () => {
 		['location phone with letters', createWith((c) => (c.loadLocation!.phone = '+36 20 CALL ME')), 'Load Location › Phone'],
 		['import load location in HU', createWith((c) => (c.deliveryPlans![0].loadLocation = c.deliveryPlans![0].unloadLocation), 'import'), 'Delivery Plans[1] › Load Location › Country'],
 		['carrier and carrier text', createWith((c) => (c.carrier = 'CARRIER1')), 'Carrier', /not both/],
-		['neither carrier nor text', createWith((c) => (c.carrierText = undefined)), 'Carrier'],
 		['no items', createWith((c) => { c.items = []; c.deliveryPlans![0].items = []; }), 'Items', /At least one/],
 		['modify without tcn', { operation: 'modify', card: fullCard('domestic') as TradeCard & { tcn: string } }, 'EKÁER Number', /required/],
 		['correction with bad tcn', { operation: 'correction', card: { ...fullCard('import'), tcn: 'e-1' } }, 'EKÁER Number'],
@@ -99,5 +98,11 @@ describe('EKÁER validation', () => {
 		expect(() => validateQuery({ insertedFrom: from, insertedTo: to })).toThrow(/must not be before/);
 		expect(() => validateQuery({ insertedFrom: to, insertedTo: from, maxRows: 1001 })).toThrow(/Max Rows/);
 		expect(() => validateQuery({ insertedFrom: to, insertedTo: from, plateNumber: 'ABC-123', maxRows: 10 })).not.toThrow();
+	});
+});
+
+describe('carrier', () => {
+	it('is optional: NAV forbids only giving both the carrier id and the carrier name', () => {
+		expect(errorOf(createWith((c) => (c.carrierText = undefined)))).toBeUndefined();
 	});
 });

@@ -30,13 +30,15 @@ export function outcomeJson(outcome: OperationOutcome): IDataObject {
 }
 
 function outcomeError(outcome: OperationOutcome): ServiceError {
+	// No result for an operation in an answer that otherwise arrived: a create may still have happened.
+	const unknown = outcome.reasonCode === 'NO_RESULT' && outcome.operation === 'create';
 	return new ServiceError({
 		service: 'EKÁER',
 		code: outcome.reasonCode,
 		vendorMessage: outcome.message ?? '',
 		explanation: outcome.explanation ?? outcome.reasonCode,
 		retryable: false,
-		outcomeUnknown: false,
+		outcomeUnknown: unknown,
 	});
 }
 
