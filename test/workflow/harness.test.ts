@@ -111,6 +111,7 @@ describe('workflow harness on n8n-core WorkflowExecute', () => {
 			});
 			expect(result.run.status).toBe('error');
 			expect(() => result.output('After')).toThrow(/did not run/);
+			expect(() => result.output('Probe')).toThrow('Node "Probe" failed: Item 1 failed on purpose');
 		});
 
 		it('rejects an unregistered node type with a hint', async () => {

@@ -71,7 +71,10 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 			throw new UnexpectedError(`Node "${nodeName}" did not run${why}; ran: ${Object.keys(runData).join(', ')}`);
 		}
 		const last = runs[runs.length - 1];
-		if (last.error && !last.data) throw last.error;
+		if (last.error && !last.data) {
+			// The engine stores a plain copy of the error; rethrow as a real Error so jest shows a stack.
+			throw new UnexpectedError(`Node "${nodeName}" failed: ${last.error.message}`);
+		}
 		return last.data?.main?.[outputIndex] ?? [];
 	};
 	return {
