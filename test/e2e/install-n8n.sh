@@ -120,6 +120,11 @@ EOF
     run_logged "$logfile" npm rebuild sqlite3 isolated-vm --ignore-scripts=false
     log "n8n $version: native rebuild took $(( $(now) - t1 ))s"
   )
+  # `n8n --version` returns before loading anything native, so check the two rebuilt modules load under Node 24.
+  if ! (cd "$dir" && "$NODE_DIR/node_modules/.bin/node" -e 'require("sqlite3"); require("isolated-vm")' >>"$logfile" 2>&1); then
+    log "n8n $version: sqlite3 / isolated-vm do not load under Node 24 (see $logfile)"
+    exit 1
+  fi
   local got
   got=$(cd "$dir" && N8N_USER_FOLDER="$dir/.version-check" N8N_DIAGNOSTICS_ENABLED=false N8N_RUNNERS_ENABLED=false \
         "$NODE_DIR/node_modules/.bin/node" "$dir/node_modules/n8n/bin/n8n" --version 2>>"$logfile" | tail -n 1 | tr -d '[:space:]')

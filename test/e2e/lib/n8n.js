@@ -51,35 +51,35 @@ class N8nInstance {
 	 */
 	async cli(args, { timeoutMs = EXECUTE_TIMEOUT_MS } = {}) {
 		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
-		const r = await run(this.node24, [this.n8nBin, ...args], { cwd: this.root, env, timeoutMs, logFile: this.logFile });
-		this.notePackageLoad(r);
-		return r;
+		return run(this.node24, [this.n8nBin, ...args], { cwd: this.root, env, timeoutMs, logFile: this.logFile });
 	}
 
 	/**
-	 * n8n does not fail when a community package can't be loaded: it prints `Failed to load package "<name>"` and
-	 * goes on, and workflows then fail with "Unrecognized node type". Remember the first such message so the runner
-	 * can report the real cause.
+	 * n8n does not fail when a community package can't be loaded: it prints an error and goes on, and workflows then
+	 * fail with "Unrecognized node type". 2.40 prints `Failed to load package "<name>"` + the error; 1.123 prints only
+	 * the error (e.g. "Cannot find module '…/.n8n/nodes/node_modules/<name>/dist/…'"). Remember the first such message
+	 * so the runner can report the real cause. Only checked on import commands: there no node code runs, whereas an
+	 * execute's error stack trace legitimately mentions the package's files.
 	 */
 	notePackageLoad(r) {
 		if (!this.packageName || this.packageLoadError) return;
-		const text = `${r.stdout}\n${r.stderr}`;
-		const marker = `Failed to load package "${this.packageName}"`;
-		const at = text.indexOf(marker);
-		if (at >= 0) this.packageLoadError = text.slice(at, at + 600).split('\n').slice(0, 3).join('\n');
+		const lines = `${r.stdout}\n${r.stderr}`.split('\n');
+		const installedPath = `/nodes/node_modules/${this.packageName}/`;
+		const at = lines.findIndex(
+			(l) =>
+				l.includes(`Failed to load package "${this.packageName}"`) ||
+				(l.includes(installedPath) && /cannot find module|error|failed/i.test(l)),
+		);
+		if (at >= 0) this.packageLoadError = lines.slice(at, at + 3).join('\n').slice(0, 800);
 	}
 
 	async cliOk(args, what) {
 		const r = await this.cli(args);
+		this.notePackageLoad(r);
 		if (r.code !== 0) {
 			throw new Error(`n8n ${this.version}: ${what} failed (exit ${r.code}; log ${this.logFile}):\n${tail(r.stderr || r.stdout)}`);
 		}
 		return r;
-	}
-
-	async version_() {
-		const r = await this.cliOk(['--version'], '--version');
-		return r.stdout.trim().split('\n').pop().trim();
 	}
 
 	/** @param {string} file JSON array of {id, name, type, data} */

@@ -9,19 +9,27 @@
 //    command's catch() logs "Error executing workflow…", the message, description and stack at level `error`. Exit
 //    code is non-zero.
 //  - the workflow id does not exist: "The workflow with the id … does not exist." and exit 1, no JSON.
+//  - n8n 2.x on Node 24 often dies with SIGSEGV right AFTER printing a complete successful run (isolated-vm: the
+//    expression engine refills its isolate pool while the process shuts down; seen in about half of the runs of a
+//    workflow with an expression, with or without --no-node-snapshot). The run itself is complete and stored, so a
+//    crash by signal after a complete successful run JSON counts as success, flagged `crashedAtExit` and printed as a
+//    warning by the runner. A crash before the run JSON is complete is a failure.
+// With N8N_LOG_LEVEL=debug the run JSON is coloured and its closing line carries log metadata; both are stripped.
 // Pretty-printed top-level JSON opens with a line "{" and closes with a line "}" (nested lines are indented), which is
 // how the JSON is found among log lines.
 
 /**
- * @param {{code: number|null, stdout: string, stderr: string, timedOut?: boolean}} proc
- * @returns {{ok: boolean, exitCode: number|null, status: string|undefined, error: string|undefined,
+ * @param {{code: number|null, signal?: string|null, stdout: string, stderr: string, timedOut?: boolean}} proc
+ * @returns {{ok: boolean, exitCode: number|null, signal: string|undefined, crashedAtExit: string|undefined, status: string|undefined, error: string|undefined,
  *   errorDescription: string|undefined, errorNode: string|undefined, lastNode: string|undefined,
  *   nodes: Record<string, object[]>, runData: object|undefined, run: object|undefined, stdout: string, stderr: string}}
  *   nodes: node name → the `json` of every item on the first output of the node's last run.
  */
 function parseExecuteOutput(proc) {
-	const combined = `${proc.stdout}\n${proc.stderr}`;
-	const run = findRunJson(proc.stdout) || findRunJson(proc.stderr);
+	const stdout = stripAnsi(proc.stdout);
+	const stderr = stripAnsi(proc.stderr);
+	const combined = `${stdout}\n${stderr}`;
+	const run = findRunJson(stdout) || findRunJson(stderr);
 	const resultData = run && run.data && run.data.resultData;
 	const runError = resultData && resultData.error;
 	const runData = resultData && resultData.runData;
@@ -45,15 +53,22 @@ function parseExecuteOutput(proc) {
 			}
 		}
 	}
-	if (proc.timedOut) error = `n8n execute timed out${error ? `: ${error}` : ''}`;
-	if (!error && proc.code !== 0) error = lastErrorLine(combined) || `n8n execute exited with code ${proc.code}`;
-
 	const status = run && run.status;
-	const ok = proc.code === 0 && !proc.timedOut && !runError && !!run && status !== 'error' && status !== 'crashed';
+	const runSucceeded = !!run && !runError && run.finished === true && status === 'success';
+	const crashedAtExit = !proc.timedOut && proc.code === null && !!proc.signal && runSucceeded ? proc.signal : undefined;
+	const exitedOk = proc.code === 0 || !!crashedAtExit;
+
+	if (proc.timedOut) error = `n8n execute timed out${error ? `: ${error}` : ''}`;
+	if (!error && !exitedOk) {
+		error = lastErrorLine(combined) || `n8n execute exited with code ${proc.code}${proc.signal ? ` (signal ${proc.signal})` : ''}`;
+	}
+	const ok = exitedOk && !proc.timedOut && !runError && !!run && status !== 'error' && status !== 'crashed';
 
 	return {
 		ok,
 		exitCode: proc.code,
+		signal: proc.signal || undefined,
+		crashedAtExit,
 		status,
 		error,
 		errorDescription,
@@ -62,9 +77,14 @@ function parseExecuteOutput(proc) {
 		nodes: nodeOutputs(runData),
 		runData,
 		run,
-		stdout: proc.stdout,
-		stderr: proc.stderr,
+		stdout,
+		stderr,
 	};
+}
+
+function stripAnsi(text) {
+	// eslint-disable-next-line no-control-regex
+	return String(text || '').replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 /** The last pretty-printed top-level JSON object in text that looks like an IRun. */
@@ -74,10 +94,11 @@ function findRunJson(text) {
 	for (let start = 0; start < lines.length; start++) {
 		if (lines[start].trimEnd() !== '{' && !lines[start].trimEnd().endsWith(' {') && !lines[start].trimEnd().endsWith('\t{')) continue;
 		for (let end = start + 1; end < lines.length; end++) {
-			if (lines[end].trimEnd() !== '}') continue;
+			// "}" alone, or (debug log format) "} { "file": … }"
+			if (!/^\}(\s+\{.*\})?\s*$/.test(lines[end])) continue;
 			const first = lines[start].slice(lines[start].lastIndexOf('{'));
 			try {
-				const obj = JSON.parse([first, ...lines.slice(start + 1, end + 1)].join('\n'));
+				const obj = JSON.parse([first, ...lines.slice(start + 1, end), '}'].join('\n'));
 				if (obj && typeof obj === 'object' && obj.data && obj.data.resultData) {
 					found = obj;
 					start = end;
