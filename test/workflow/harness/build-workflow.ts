@@ -1,13 +1,13 @@
 /** Turns the harness's compact node list into what n8n's Workflow class expects. */
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, IConnections, INode, INodeType } from 'n8n-workflow';
+import type { IConnections, INode, INodeType } from 'n8n-workflow';
 
 import { harnessNodeTypes, latestVersion } from './registry';
-import type { HarnessNode } from './types';
+import type { HarnessNode, RunOptions } from './types';
 
 export function toINodes(
 	nodes: HarnessNode[],
-	credentialData: Record<string, ICredentialDataDecryptedObject>,
+	credentialData: NonNullable<RunOptions['credentials']>,
 ): INode[] {
 	return nodes.map((node, index) => {
 		const typeVersion = node.typeVersion ?? latestVersion(node.type);
@@ -32,7 +32,7 @@ export function toINodes(
 function defaultCredentials(
 	type: string,
 	typeVersion: number,
-	credentialData: Record<string, ICredentialDataDecryptedObject>,
+	credentialData: NonNullable<RunOptions['credentials']>,
 ): INode['credentials'] {
 	const nodeType: INodeType = harnessNodeTypes.getByNameAndVersion(type, typeVersion);
 	const refs = (nodeType.description.credentials ?? [])

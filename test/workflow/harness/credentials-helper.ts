@@ -8,7 +8,7 @@
  * (`extends`), credential-level expressions in the stored data.
  */
 import { Credentials } from 'n8n-core';
-import { ICredentialsHelper, UnexpectedError } from 'n8n-workflow';
+import { ICredentialsHelper, UserError } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -25,7 +25,7 @@ import type {
 import { getCredentialType } from './registry';
 
 export class HarnessCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
+	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject | IDataObject>) {
 		super();
 	}
 
@@ -36,9 +36,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.data[type];
 		// n8n would fail too (credential not found); failing loudly beats a node silently getting `{}`.
-		if (!data) throw new UnexpectedError(`No credential data for type "${type}" in RunOptions.credentials`);
+		// A UserError, like n8n's CredentialNotFoundError, so the engine's error reporter logs one line, not a stack.
+		if (!data) throw new UserError(`No credential data for type "${type}" in RunOptions.credentials`);
 		// A copy, so a node that mutates its credentials cannot leak the change into the next run.
-		return structuredClone(data);
+		return structuredClone(data) as ICredentialDataDecryptedObject;
 	}
 
 	async authenticate(

@@ -41,8 +41,8 @@ export interface RunOptions {
 	connections?: IConnections;
 	/** Items fed into the first node (no trigger node needed). Plain objects are wrapped as `{ json }`. */
 	input?: IDataObject[] | INodeExecutionData[];
-	/** Decrypted credential data by credential type name. */
-	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** Decrypted credential data by credential type name (plain IDataObject accepted too, for convenience). */
+	credentials?: Record<string, ICredentialDataDecryptedObject | IDataObject>;
 	/** Workflow static data going in, as persisted by n8n between executions. Never mutated by the harness. */
 	staticData?: IDataObject;
 	/** Default 'trigger' (a production execution); use 'manual' for editor runs. */
