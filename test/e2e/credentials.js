@@ -1,16 +1,45 @@
 'use strict';
-// The ONE place that knows the credential types' field names. When credentials/*.credentials.ts change a field,
-// change it here only. Workflows (examples/*.json, test/e2e/workflows/*.json) refer to these credentials by the fixed
-// ids below.
+// The ONE place that knows the credential types' field names and the test accounts. When
+// credentials/*.credentials.ts change a field, change it here only. The same accounts are handed to the simulators
+// as start options, so credentials and simulators cannot drift apart. Workflows (examples/*.json,
+// test/e2e/workflows/*.json) refer to the credentials by the fixed ids in CREDENTIAL_REFS.
+//
+// All values are made-up test data accepted only by the loopback simulators; none is a real secret.
 
-// Used when a simulator has not landed yet: a closed loopback port, so a stray request fails fast and never leaves
-// the machine.
+// Used when a simulator has not landed: a closed loopback port, so a stray request fails fast and stays local.
 const UNREACHABLE = 'http://127.0.0.1:9/';
 
 const CREDENTIAL_REFS = {
+	// what examples use: {"szamlaAgentApi": {"id": "szamla-sim", "name": "Számla Agent (simulator)"}}
 	szamlaAgentApi: { id: 'szamla-sim', name: 'Számla Agent (simulator)' },
+	// the same simulator account through the username + password login
+	szamlaAgentApiPassword: { id: 'szamla-sim-password', name: 'Számla Agent (simulator, username + password)' },
+	// {"ekaerApi": {"id": "ekaer-sim", "name": "EKÁER (simulator)"}}
 	ekaerApi: { id: 'ekaer-sim', name: 'EKÁER (simulator)' },
 };
+
+const SZAMLA_ACCOUNT = {
+	agentKey: 'e2e-agent-key-000000000000000000000000000',
+	username: 'e2e-user@example.com',
+	password: 'e2e-Password-1',
+	name: 'E2E Teszt Kft.',
+	taxNumber: '12345676-2-42',
+};
+
+const EKAER_USER = {
+	user: 'e2eteszt01',
+	password: 'E2eJelszo123',
+	signingKey: 'E2eTitkosKulcs',
+	vatNumber: '12345678',
+};
+
+/** Start options for test/simulators/<name>/cli.ts. */
+function simulatorOptions() {
+	return {
+		szamla: { accounts: [{ ...SZAMLA_ACCOUNT }] },
+		ekaer: { users: [{ ...EKAER_USER }] },
+	};
+}
 
 /**
  * @param {{szamla?: {url: string}|null, ekaer?: {url: string}|null}} sims started simulators (null when absent)
@@ -23,12 +52,16 @@ function buildCredentials(sims) {
 		{
 			...CREDENTIAL_REFS.szamlaAgentApi,
 			type: 'szamlaAgentApi',
+			data: { authentication: 'agentKey', agentKey: SZAMLA_ACCOUNT.agentKey, username: '', password: '', baseUrl: szamlaUrl },
+		},
+		{
+			...CREDENTIAL_REFS.szamlaAgentApiPassword,
+			type: 'szamlaAgentApi',
 			data: {
-				authentication: 'agentKey',
-				// Test values the simulator accepts; not real secrets.
-				agentKey: 'e2e-agent-key-0123456789abcdef',
-				username: '',
-				password: '',
+				authentication: 'usernamePassword',
+				agentKey: '',
+				username: SZAMLA_ACCOUNT.username,
+				password: SZAMLA_ACCOUNT.password,
 				baseUrl: szamlaUrl,
 			},
 		},
@@ -36,12 +69,12 @@ function buildCredentials(sims) {
 			...CREDENTIAL_REFS.ekaerApi,
 			type: 'ekaerApi',
 			data: {
-				user: 'E2EUSER1',
+				user: EKAER_USER.user,
 				passwordType: 'plain',
-				password: 'e2e-password',
+				password: EKAER_USER.password,
 				passwordHash: '',
-				signingKey: 'e2e-signing-key',
-				vatNumber: '12345678',
+				signingKey: EKAER_USER.signingKey,
+				vatNumber: EKAER_USER.vatNumber,
 				environment: 'custom',
 				customBaseUrl: ekaerUrl,
 			},
@@ -49,4 +82,4 @@ function buildCredentials(sims) {
 	];
 }
 
-module.exports = { buildCredentials, CREDENTIAL_REFS, UNREACHABLE };
+module.exports = { buildCredentials, simulatorOptions, CREDENTIAL_REFS, SZAMLA_ACCOUNT, EKAER_USER, UNREACHABLE };

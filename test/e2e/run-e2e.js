@@ -4,6 +4,7 @@
 //   npm run test:e2e                       (builds first, then runs this under the machine's Node 20)
 //   E2E_N8N_VERSIONS=2.40.7 node test/e2e/run-e2e.js
 //   E2E_KEEP=1  E2E_ONLY=smoke  E2E_N8N_LOG_LEVEL=debug  E2E_TARBALL=/path/pkg.tgz
+//   E2E_WORKFLOWS_DIR=/some/dir E2E_SCENARIOS=/some/scenarios.js  (extra workflows + their assertions)
 // Steps: install/cache n8n (install-n8n.sh) → npm pack → per n8n version: fresh user folder, install the tarball,
 // import credentials + workflows, `execute --id` each workflow, check it with scenarios.js. Ends with the line
 // "e2e: N passed, M failed" and a non-zero exit on any failure.
@@ -14,7 +15,7 @@ const { run } = require('./lib/proc');
 const { cleanEnv } = require('./lib/env');
 const { N8nInstance } = require('./lib/n8n');
 const simulatorsLib = require('./lib/simulators');
-const { buildCredentials } = require('./credentials');
+const { buildCredentials, simulatorOptions } = require('./credentials');
 const { collectWorkflows } = require('./lib/workflows');
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -43,12 +44,18 @@ async function main() {
 		const bins = await installN8n(versions);
 		const tarball = await pack(tmp);
 
-		const scenarios = require('./scenarios');
-		const { workflows, problems } = collectWorkflows(REPO, { only: ONLY, scenarios });
+		// E2E_WORKFLOWS_DIR / E2E_SCENARIOS: run extra workflows (e.g. a user's workflow from a bug report) with extra
+		// assertions, without touching the repo.
+		const scenarios = { ...require('./scenarios') };
+		if (process.env.E2E_SCENARIOS) Object.assign(scenarios, require(path.resolve(process.env.E2E_SCENARIOS)));
+		const extraDirs = process.env.E2E_WORKFLOWS_DIR ? [process.env.E2E_WORKFLOWS_DIR] : [];
+		const { workflows, problems } = collectWorkflows(REPO, { only: ONLY, scenarios, extraDirs });
 		for (const p of problems) outcomes.push({ name: p.name, ok: false, message: p.message });
 		say(`${workflows.length} workflow(s): ${workflows.map((w) => w.file).join(', ') || '(none)'}`);
 
-		sims = await simulatorsLib.startAll({ logDir });
+		const tSims = Date.now();
+		sims = await simulatorsLib.startAll({ logDir, options: simulatorOptions() });
+		say(`simulators started in ${secs(Date.now() - tSims)}`);
 		for (const [name, sim] of Object.entries(sims)) say(`simulator ${name}: ${sim ? sim.url : 'not available (cli.ts missing)'}`);
 
 		for (const version of versions) {

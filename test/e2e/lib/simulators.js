@@ -129,13 +129,20 @@ function startSimulator(name, { logDir, options = {} } = {}) {
 	});
 }
 
-/** Starts every simulator that exists. Returns { szamla: Simulator|null, ekaer: Simulator|null }. */
-async function startAll(opts) {
-	const result = {};
-	for (const name of Object.keys(SIMULATORS)) {
-		result[name] = await startSimulator(name, opts);
+/**
+ * Starts every simulator that exists. Returns { szamla: Simulator|null, ekaer: Simulator|null }.
+ * @param {{logDir?: string, options?: Record<string, object>}} opts options per simulator name
+ */
+async function startAll({ logDir, options = {} } = {}) {
+	const names = Object.keys(SIMULATORS);
+	// In parallel: each one compiles its TypeScript with ts-node on start-up.
+	const sims = await Promise.allSettled(names.map((name) => startSimulator(name, { logDir, options: options[name] || {} })));
+	const failed = sims.find((r) => r.status === 'rejected');
+	if (failed) {
+		await stopAll(Object.fromEntries(sims.map((r, i) => [names[i], r.status === 'fulfilled' ? r.value : null])));
+		throw failed.reason;
 	}
-	return result;
+	return Object.fromEntries(sims.map((r, i) => [names[i], r.value]));
 }
 
 async function stopAll(sims) {

@@ -10,17 +10,17 @@ const SOURCES = ['examples', path.join('test', 'e2e', 'workflows')];
  * @returns {{workflows: Array<{file: string, path: string, id: string, name: string, importName: string}>,
  *            problems: Array<{name: string, message: string}>}}
  */
-function collectWorkflows(repo, { only = '', scenarios = {} } = {}) {
+function collectWorkflows(repo, { only = '', scenarios = {}, extraDirs = [] } = {}) {
 	const workflows = [];
 	const problems = [];
 	const seenFiles = new Map();
 	const seenIds = new Map();
-	for (const source of SOURCES) {
-		const dir = path.join(repo, source);
+	for (const source of [...SOURCES, ...extraDirs]) {
+		const dir = path.resolve(repo, source);
 		if (!fs.existsSync(dir)) continue;
 		for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
 			if (only && !file.includes(only)) continue;
-			const rel = path.join(source, file);
+			const rel = path.join(path.relative(repo, dir) || '.', file);
 			const fail = (message) => problems.push({ name: rel, message });
 			if (seenFiles.has(file)) {
 				fail(`same file name as ${seenFiles.get(file)}; scenarios.js is keyed by file name, rename one`);
@@ -58,7 +58,7 @@ function collectWorkflows(repo, { only = '', scenarios = {} } = {}) {
 				id: wf.id,
 				name: wf.name,
 				// import:workflow --separate reads every file of one folder; prefix keeps sources apart.
-				importName: `${source.replace(/[\\/]/g, '_')}__${file}`,
+				importName: `${workflows.length}__${file}`,
 			});
 		}
 	}
