@@ -40,6 +40,17 @@ function outputOf(result, nodeName) {
 	return items;
 }
 
+/** The `binary` objects of a node's output items (null for items without binary data). */
+function binariesOf(result, nodeName) {
+	outputOf(result, nodeName);
+	return (result.binaries && result.binaries[nodeName]) || [];
+}
+
+/** Throws unless cond is truthy; message says what was expected. */
+function check(cond, what, result) {
+	if (!cond) throw new Error(`${what}${result ? `\n${describe(result)}` : ''}`);
+}
+
 /** deepEqual with the printed result in the message. */
 function expectEqual(actual, expected, what, result) {
 	try {
@@ -56,4 +67,4 @@ function notImplemented(what) {
 	throw e;
 }
 
-module.exports = { expectSuccess, expectFailure, outputOf, expectEqual, notImplemented, describe };
+module.exports = { expectSuccess, expectFailure, outputOf, binariesOf, check, expectEqual, notImplemented, describe };

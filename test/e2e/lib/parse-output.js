@@ -24,6 +24,7 @@
  *   errorDescription: string|undefined, errorNode: string|undefined, lastNode: string|undefined,
  *   nodes: Record<string, object[]>, runData: object|undefined, run: object|undefined, stdout: string, stderr: string}}
  *   nodes: node name → the `json` of every item on the first output of the node's last run.
+ *   binaries: node name → the `binary` of those items (null where an item has none).
  */
 function parseExecuteOutput(proc) {
 	const stdout = stripAnsi(proc.stdout);
@@ -75,6 +76,7 @@ function parseExecuteOutput(proc) {
 		errorNode,
 		lastNode: resultData && resultData.lastNodeExecuted,
 		nodes: nodeOutputs(runData),
+		binaries: nodeBinaries(runData),
 		runData,
 		run,
 		stdout,
@@ -124,6 +126,18 @@ function nodeOutputs(runData) {
 	return out;
 }
 
+/** node name → per item of the first output, its `binary` object (property → {mimeType, fileName, fileSize, …}) or null. */
+function nodeBinaries(runData) {
+	const out = {};
+	if (!runData) return out;
+	for (const [name, runs] of Object.entries(runData)) {
+		const main = runs[runs.length - 1] && runs[runs.length - 1].data && runs[runs.length - 1].data.main;
+		if (!main) continue;
+		out[name] = (main[0] || []).map((item) => item.binary || null);
+	}
+	return out;
+}
+
 function lastErrorLine(text) {
 	const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
 	const idx = lines.findIndex((l) => l.includes('Execution error:'));
@@ -131,4 +145,4 @@ function lastErrorLine(text) {
 	return lines.reverse().find((l) => /error/i.test(l));
 }
 
-module.exports = { parseExecuteOutput, findRunJson, nodeOutputs };
+module.exports = { parseExecuteOutput, findRunJson, nodeOutputs, nodeBinaries };

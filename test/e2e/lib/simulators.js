@@ -68,6 +68,10 @@ class Simulator {
 	tradeCards() {
 		return this.admin('GET', '__admin/tradeCards');
 	}
+	/** szamla only: drops every session, so the next request with a stored JSESSIONID is answered as expired. */
+	expireSessions() {
+		return this.admin('POST', '__admin/expire-sessions', {});
+	}
 
 	stop() {
 		return new Promise((resolve) => {

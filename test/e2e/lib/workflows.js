@@ -38,6 +38,11 @@ function collectWorkflows(repo, { only = '', scenarios = {}, extraDirs = [] } = 
 				fail('has no fixed top-level "id" (needed for `n8n execute --id`)');
 				continue;
 			}
+			// n8n 1.123's execute treats ids longer than 16 characters as invalid (isWorkflowIdValid) and runs without one.
+			if (wf.id.length > 16) {
+				fail(`workflow id "${wf.id}" is longer than 16 characters (n8n 1.x limit for \`execute --id\`)`);
+				continue;
+			}
 			if (seenIds.has(wf.id)) {
 				fail(`workflow id "${wf.id}" is also used by ${seenIds.get(wf.id)}`);
 				continue;
