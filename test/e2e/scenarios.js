@@ -70,11 +70,22 @@ module.exports = {
 		expectEqual(first.lines.length, 2, 'lines of SHEET-1001', result);
 		expectEqual(first.totals, { net: 35000, vat: 9450, gross: 44450 }, 'totals of SHEET-1001 (2×15000 + 5000 net, 27%)', result);
 		expectEqual(first.externalId, 'sheet:SHEET-1001', 'external id of SHEET-1001', result);
+		expectEqual(
+			out.map((o) => [o.orderNumber, o.invoiceNumber]).sort(),
+			docs.map((d) => [d.orderNumber, d.number]).sort(),
+			'invoice numbers in the output = numbers issued by the simulator',
+			result,
+		);
 
 		// Second execution: ifExists=returnExisting must not issue anything again, and the stored session is reused.
 		const again = await runAgain();
 		expectSuccess(again);
-		expectEqual(outputOf(again, 'Create invoices').length, 2, 'output items of the second execution', again);
+		expectEqual(
+			outputOf(again, 'Create invoices').map((o) => o.invoiceNumber).sort(),
+			out.map((o) => o.invoiceNumber).sort(),
+			'the second execution returns the existing invoices',
+			again,
+		);
 		expectEqual((await sim.documents()).filter((d) => d.family === 'invoice').length, 2, 'invoices after a second execution (no duplicates)', again);
 		const stats = await sim.stats();
 		expectEqual(stats.logins, 1, 'logins over two executions (JSESSIONID kept in workflow static data)', again);
@@ -99,6 +110,7 @@ module.exports = {
 		const again = await runAgain();
 		expectSuccess(again);
 		expectEqual((await sim.documents()).filter((d) => d.family === 'invoice').length, 1, 'invoices after the same order again', again);
+		expectEqual(outputOf(again, 'Invoice the order')[0].invoiceNumber, inv.number, 'the existing invoice is returned', again);
 	},
 
 	'ekaer-declarations-from-sheet.json': async ({ result, simulators }) => {
