@@ -9,7 +9,7 @@ import { redact } from '../../shared/redact';
 import { post, type HttpResponse } from '../../shared/transport';
 import { SZAMLA_OPERATIONS, type SzamlaOperation } from '../protocol/operations';
 import { isLoginFailure } from '../protocol/errorCodes';
-import { parseResponse } from '../protocol/responses';
+import { parseResponse, type ParseOptions } from '../protocol/responses';
 import type { SzamlaResults } from '../protocol/types/response';
 import { cookieHeader, sessionCookieFrom } from './cookies';
 import { DEFAULT_BASE_URL, credentialFingerprint, credentialSecrets, type SzamlaCredentials } from './fingerprint';
@@ -37,6 +37,8 @@ export interface SzamlaAgentClientOptions {
 export interface SendOptions {
 	/** Extra file parts (invoice attachments `attachfile1` … `attachfile5`). */
 	attachments?: FilePart[];
+	/** The create-invoice XML asks for a preview PDF only (`elonezetpdf`): the answer carries no invoice number. */
+	preview?: boolean;
 }
 
 /** Per-client counters, for the benchmark and tests. */
@@ -90,7 +92,7 @@ export class SzamlaAgentClient {
 		const attempts = WRITE_OPERATIONS.has(operation) ? 1 : 2;
 		for (let attempt = 1; ; attempt++) {
 			try {
-				return await this.sendOnce(operation, multipart.contentType, multipart.body);
+				return await this.sendOnce(operation, multipart.contentType, multipart.body, { preview: sendOptions.preview });
 			} catch (error) {
 				if (attempt < attempts && retryableRead(error)) {
 					this.stats.retries++;
@@ -101,7 +103,12 @@ export class SzamlaAgentClient {
 		}
 	}
 
-	private async sendOnce<Op extends SzamlaOperation>(operation: Op, contentType: string, body: Buffer): Promise<SzamlaResults[Op]> {
+	private async sendOnce<Op extends SzamlaOperation>(
+		operation: Op,
+		contentType: string,
+		body: Buffer,
+		parseOptions: ParseOptions,
+	): Promise<SzamlaResults[Op]> {
 		const { cookie, finishLogin } = this.reuseSession
 			? await this.sessions.acquire(this.fingerprint, this.staticData)
 			: { cookie: undefined, finishLogin: undefined };
@@ -118,7 +125,7 @@ export class SzamlaAgentClient {
 		}
 		if (this.reuseSession) this.adoptCookie(response, cookie);
 		try {
-			return parseResponse(operation, response);
+			return parseResponse(operation, response, parseOptions);
 		} catch (error) {
 			if (error instanceof ServiceError && isLoginFailure(error.details.code)) {
 				this.sessions.drop(this.fingerprint, this.staticData);

@@ -26,8 +26,9 @@ export const createInvoiceDescription: INodeProperties[] = [
 		default: 'invoice',
 		displayOptions: { show },
 	},
-	text('Corrected Invoice Number', 'correctedInvoiceNumber', 'Number of the invoice this one corrects', {
-		required: true,
+	// Not `required`: when Document Kind is an expression n8n shows this field and would refuse to run the workflow while
+	// it is empty, even for items that are not corrective. The operation checks it per item instead.
+	text('Corrected Invoice Number', 'correctedInvoiceNumber', 'Number of the invoice this one corrects (required for corrective invoices)', {
 		placeholder: 'E-2026-123',
 		displayOptions: { show: { ...show, invoiceKind: ['corrective'] } },
 	}),
@@ -83,8 +84,8 @@ export const createInvoiceDescription: INodeProperties[] = [
 		default: 'átutalás',
 		displayOptions: { show },
 	},
-	text('Other Payment Method', 'customPaymentMethod', 'Payment method as it should be printed', {
-		required: true,
+	// Not `required`, for the same reason as Corrected Invoice Number: Payment Method is often an expression on a sheet column.
+	text('Other Payment Method', 'customPaymentMethod', 'Payment method as it should be printed (required with "Other")', {
 		displayOptions: { show: { ...show, paymentMethod: ['__other'] } },
 	}),
 	{ displayName: 'Currency', name: 'currency', type: 'options', options: currencyOptions, default: 'HUF', displayOptions: { show } },

@@ -267,10 +267,11 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 					const existing = await findExisting(ctx, szamla, prepared, i);
 					if (existing) return [{ ...existing, pairedItem: pairing(prepared.rows) }];
 				}
+				const preview = prepared.request.header.previewPdf === true;
 				const result = await szamla.client.send('createInvoice', buildCreateInvoiceXml(prepared.request), {
 					attachments: prepared.attachments,
+					preview,
 				});
-				const preview = prepared.request.header.previewPdf === true;
 				const json = invoiceJson(result, prepared, preview ? { preview: true } : {});
 				if (groups) json.rowCount = prepared.rows.length;
 				const wantPdf = ctx.getNodeParameter('downloadPdf', i, true) as boolean;

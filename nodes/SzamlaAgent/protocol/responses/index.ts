@@ -7,7 +7,13 @@ import { parseDeleteProformaResponse } from './proforma';
 import { parseReceiptResponse, parseSendReceiptResponse } from './receipt';
 import { parseTaxpayerResponse } from './taxpayer';
 
-type Parsers = { [Op in SzamlaOperation]: (operation: Op, raw: RawResponse) => SzamlaResults[Op] };
+/** What the caller knows about the request that the answer alone cannot tell. */
+export interface ParseOptions {
+	/** Create invoice with `elonezetpdf`: the answer is a PDF only, with no invoice number (nothing was issued). */
+	preview?: boolean;
+}
+
+type Parsers = { [Op in SzamlaOperation]: (operation: Op, raw: RawResponse, options?: ParseOptions) => SzamlaResults[Op] };
 
 export const RESPONSE_PARSERS: Readonly<Parsers> = Object.freeze({
 	createInvoice: parseInvoiceResponse,
@@ -24,9 +30,9 @@ export const RESPONSE_PARSERS: Readonly<Parsers> = Object.freeze({
 });
 
 /** Parse one answer; throws ServiceError (the service refused) or TransportError (not a usable answer). */
-export function parseResponse<Op extends SzamlaOperation>(operation: Op, raw: RawResponse): SzamlaResults[Op] {
-	const parse = RESPONSE_PARSERS[operation] as (operation: Op, raw: RawResponse) => SzamlaResults[Op];
-	return parse(operation, raw);
+export function parseResponse<Op extends SzamlaOperation>(operation: Op, raw: RawResponse, options: ParseOptions = {}): SzamlaResults[Op] {
+	const parse = RESPONSE_PARSERS[operation] as (operation: Op, raw: RawResponse, options?: ParseOptions) => SzamlaResults[Op];
+	return parse(operation, raw, options);
 }
 
 export { isWriteOperation, WRITE_OPERATIONS } from './outcome';

@@ -53,13 +53,15 @@ function figures(env: Envelope, expectedRoot: string): Figures {
 	};
 }
 
-export function parseInvoiceResponse(operation: SzamlaOperation, raw: RawResponse): InvoiceResult {
+export function parseInvoiceResponse(operation: SzamlaOperation, raw: RawResponse, options: { preview?: boolean } = {}): InvoiceResult {
 	const env = openEnvelope(operation, raw);
 	const f = figures(env, 'xmlszamlavalasz');
 	const pdf = env.kind === 'pdf' ? raw.body : base64(env.xml?.pdf);
-	if (operation === 'getInvoicePdf' && !pdf) throw unexpectedAnswer(env, 'a PDF');
+	// A preview (elonezetpdf) issues nothing: its answer is the PDF alone, without a number.
+	const preview = operation === 'createInvoice' && options.preview === true;
+	if ((operation === 'getInvoicePdf' || preview) && !pdf) throw unexpectedAnswer(env, 'a PDF');
 	// A create or storno that reports success without a number leaves us unable to say which document exists.
-	if (!f.invoiceNumber && operation !== 'getInvoicePdf') throw unexpectedAnswer(env, 'an answer with the invoice number');
+	if (!f.invoiceNumber && operation !== 'getInvoicePdf' && !preview) throw unexpectedAnswer(env, 'an answer with the invoice number');
 	return compact({
 		invoiceNumber: f.invoiceNumber ?? '',
 		documentId: env.szlahu.documentId,
