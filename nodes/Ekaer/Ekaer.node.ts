@@ -1,4 +1,5 @@
 import {
+	NodeApiError,
 	NodeConnectionTypes,
 	NodeOperationError,
 	type IDataObject,
@@ -44,6 +45,9 @@ export class Ekaer implements INodeType {
 		try {
 			return [await implementation.execute.call(this, ekaer)];
 		} catch (error) {
+			// The item runner already turned item failures into n8n errors naming their item (and scrubbed them);
+			// wrapping them again would report every failure as item 0.
+			if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
 			throw toNodeError(this.getNode(), error, 0, ekaer.secrets);
 		}
 	}
