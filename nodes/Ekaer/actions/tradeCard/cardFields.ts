@@ -52,6 +52,7 @@ const itemFields: INodeProperties[] = [
 		default: 'sale',
 	},
 	text('Item ID', 'id', 'Modify only: the server ID of an existing item (from Get); leave empty for a new item'),
+	text('Change Reason', 'changeReason', 'Modify only: why the weight or value of an existing item changes (NAV requires a reason)'),
 	text('External ID', 'externalId', 'Your own key for the item, returned with the result'),
 	text('ADR Number', 'adrNumber', 'UN numbers of dangerous goods'),
 	text('Batch Number', 'batchNumber'),
@@ -223,6 +224,8 @@ export function readItem(raw: IDataObject, field: string): TradeCardItem {
 	const value = optionalNumber(raw.valueHuf ?? raw.value, at('Value (HUF)'));
 	const reason = TRADE_REASONS[String(raw.tradeReason ?? 'sale').trim().toLowerCase()];
 	if (!reason) throw new InputError(at('Trade Reason'), `must be sale, contractWork, other or ownGoods, got "${String(raw.tradeReason)}"`);
+	// Modify narrows this down to the values that really change (see modify.operation.ts); create drops it.
+	const changeReason = optionalText(raw.changeReason);
 	return {
 		id: optionalText(raw.id),
 		externalId: optionalText(raw.externalId),
@@ -239,6 +242,7 @@ export function readItem(raw: IDataObject, field: string): TradeCardItem {
 		expirationDate: optionalDate(raw.expirationDate, at('Expiration Date')),
 		batchNumber: optionalText(raw.batchNumber),
 		vatRateAssuranceExemption: optionalBoolean(raw.vatRateAssuranceExemption, at('VAT-Rate Security Exemption')) || undefined,
+		reasons: changeReason ? { weight: changeReason, value: changeReason } : undefined,
 	};
 }
 

@@ -13,6 +13,8 @@ export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Pro
 	return await runManage(this, ekaer, (i) => {
 		const card = readCard(this, i);
 		delete card.tcn; // a create never carries a TCN (TC_CREATE_ELEMENT_FOUND)
+		// Change reasons explain a modification; a new card has none.
+		for (const item of [...(card.items ?? []), ...(card.deliveryPlans ?? []).flatMap((plan) => plan.items)]) delete item.reasons;
 		return { operation: 'create', card };
 	});
 }
