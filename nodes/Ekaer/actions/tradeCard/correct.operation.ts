@@ -6,6 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../shared/errors';
 import { optionalNumber, optionalText, requiredText } from '../../../shared/n8n/values';
+import { normalizePlate } from '../../protocol/normalize';
 import type { TradeCard, TradeCardInfo, TradeCardItem } from '../../protocol/types';
 import type { EkaerContext } from '../context';
 import { runManage } from './manage';
@@ -17,6 +18,14 @@ export const description: INodeProperties[] = [
 	{ displayName: 'EKÁER Number', name: 'tcn', type: 'string', default: '', required: true, displayOptions: { show } },
 	{ displayName: 'New Plate Number', name: 'plateNumber', type: 'string', default: '', description: 'Leave empty to keep', displayOptions: { show } },
 	{ displayName: 'New Plate Country', name: 'plateCountry', type: 'string', default: '', description: 'Leave empty to keep', displayOptions: { show } },
+	{
+		displayName: 'Plate Change Reason',
+		name: 'plateChangeReason',
+		type: 'string',
+		default: '',
+		description: 'Why the plate number or country is corrected; NAV requires it when the vehicle changes',
+		displayOptions: { show },
+	},
 	{
 		displayName: 'Item Corrections',
 		name: 'itemCorrections',
@@ -33,7 +42,7 @@ export const description: INodeProperties[] = [
 					{ displayName: 'Item ID', name: 'id', type: 'string', default: '', description: 'Server ID of the item (from Get)' },
 					{ displayName: 'Weight (Kg)', name: 'weightKg', type: 'number', default: 0, description: '0 keeps the current weight' },
 					{ displayName: 'Value (HUF)', name: 'valueHuf', type: 'number', default: 0, description: '0 keeps the current value' },
-					{ displayName: 'Reason', name: 'reason', type: 'string', default: '' },
+					{ displayName: 'Reason', name: 'reason', type: 'string', default: '', description: 'Why the weight or value is corrected (required by NAV)' },
 				],
 			},
 		],
@@ -77,7 +86,15 @@ export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Pro
 		const [info] = await ekaer.client.query({ tcn });
 		if (!info) throw new InputError('EKÁER Number', `no trade card ${tcn} was found for this taxpayer`);
 		const card = asCard(info);
-		if (plate || plateCountry) card.vehicle = { plateNumber: plate ?? card.vehicle?.plateNumber ?? '', country: plateCountry ?? card.vehicle?.country };
+		if (plate || plateCountry) {
+			const before = card.vehicle;
+			card.vehicle = { plateNumber: plate ?? before?.plateNumber ?? '', country: plateCountry ?? before?.country };
+			const changed =
+				normalizePlate(card.vehicle.plateNumber) !== normalizePlate(before?.plateNumber ?? '') || card.vehicle.country !== before?.country;
+			const reason = optionalText(this.getNodeParameter('plateChangeReason', i, ''));
+			if (changed && !reason) throw new InputError('Plate Change Reason', 'is required when the plate number or country is corrected');
+			card.plateNumberChangeReason = reason;
+		}
 		const allItems = [...(card.items ?? []), ...(card.deliveryPlans ?? []).flatMap((p) => p.items)];
 		corrections.forEach((c, n) => {
 			const field = `Item Corrections[${n + 1}]`;
@@ -87,6 +104,7 @@ export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Pro
 			const weight = optionalNumber(c.weightKg, `${field} › Weight (Kg)`);
 			const value = optionalNumber(c.valueHuf, `${field} › Value (HUF)`);
 			const reason = optionalText(c.reason);
+			if ((weight || value) && !reason) throw new InputError(`${field} › Reason`, 'is required when a weight or value is corrected');
 			if (weight) item.weightKg = weight;
 			if (value) item.valueHuf = value;
 			if (reason) item.reasons = { ...item.reasons, weight: weight ? reason : undefined, value: value ? reason : undefined };
