@@ -79,18 +79,31 @@ export function jsonOf(result: RunResult): IDataObject[] {
 	return result.output(NODE).map((item) => item.json);
 }
 
-/** Scans the output items and the workflow error (message, description, context, JSON) for every secret form. */
+/**
+ * Scans everything a run produced for every secret form: all nodes' output items and errors (the whole run data) and
+ * the workflow error with its message, description and context.
+ */
 export function expectNoSecrets(result: RunResult): void {
 	const error = result.error as (Error & { description?: string; context?: unknown }) | undefined;
-	const texts = [JSON.stringify(outputOf(result))];
+	const texts = [JSON.stringify(result.runData)];
+	for (const runs of Object.values(result.runData)) {
+		for (const run of runs) {
+			if (run.error) texts.push(run.error.message, String(run.error.description ?? ''), JSON.stringify(run.error.context ?? {}));
+		}
+	}
 	if (error) {
 		texts.push(error.message, String(error.description ?? ''), JSON.stringify(error.context ?? {}), JSON.stringify(error));
 		texts.push(String(error.stack ?? ''));
 	}
-	const nodeRunError = result.runData[NODE]?.[0]?.error;
-	if (nodeRunError) texts.push(JSON.stringify(nodeRunError), nodeRunError.message, String(nodeRunError.description ?? ''));
 	const all = texts.join('\n');
 	for (const secret of SECRETS) expect(all).not.toContain(secret);
+}
+
+/** runWorkflow with the simulator's credential, scanned for secrets. */
+export async function runScanned(sim: EkaerSimulator, options: Omit<RunOptions, 'credentials'>): Promise<RunResult> {
+	const result = await runWorkflow({ credentials: { ekaerApi: credentialFor(sim) }, ...options });
+	expectNoSecrets(result);
+	return result;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
