@@ -61,29 +61,33 @@ export function optionalNode(name: string, children: XmlChild[]): XmlElement | u
 	return element.children!.length > 0 ? element : undefined;
 }
 
-function write(element: XmlElement, out: string[]): void {
-	out.push('<', element.name);
-	if (element.attributes) {
-		for (const [key, value] of Object.entries(element.attributes)) {
-			if (value !== undefined) out.push(' ', key, '="', escapeXml(value), '"');
+/**
+ * String concatenation rather than pushing pieces into an array and joining: V8 builds `+=` results as ropes and
+ * flattens them once, which made a 10-line invoice about twice as fast to render as join() over ~600 small strings.
+ */
+function write(element: XmlElement): string {
+	const name = element.name;
+	let out = '<' + name;
+	const attributes = element.attributes;
+	if (attributes) {
+		for (const key in attributes) {
+			const value = attributes[key];
+			if (value !== undefined) out += ' ' + key + '="' + escapeXml(value) + '"';
 		}
 	}
-	if (element.children && element.children.length > 0) {
-		out.push('>');
-		for (const child of element.children) write(child, out);
-		out.push('</', element.name, '>');
-	} else if (element.text !== undefined && element.text !== '') {
-		out.push('>', escapeXml(element.text), '</', element.name, '>');
-	} else {
-		out.push('/>');
+	const children = element.children;
+	if (children && children.length > 0) {
+		out += '>';
+		for (let i = 0; i < children.length; i++) out += write(children[i]);
+		return out + '</' + name + '>';
 	}
+	if (element.text !== undefined && element.text !== '') return out + '>' + escapeXml(element.text) + '</' + name + '>';
+	return out + '/>';
 }
 
 /** Serialise a document with an XML declaration. */
 export function renderXml(root: XmlElement): string {
-	const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
-	write(root, out);
-	return out.join('');
+	return '<?xml version="1.0" encoding="UTF-8"?>\n' + write(root);
 }
 
 /**
