@@ -1,4 +1,5 @@
 import {
+	NodeApiError,
 	NodeConnectionTypes,
 	NodeOperationError,
 	type IExecuteFunctions,
@@ -43,7 +44,10 @@ export class SzamlaAgent implements INodeType {
 		try {
 			return [await implementation.execute.call(this, szamla)];
 		} catch (error) {
-			// Errors outside the per-item runner (e.g. grouping rows) still get scrubbed and an item index.
+			// The per-item runner's errors are final (item index, description, API details, secrets scrubbed): rewrapping
+			// them would lose the item index and turn API errors into operation errors.
+			if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
+			// Anything else from outside the runner still gets scrubbed and an item index.
 			throw toNodeError(this.getNode(), error, 0, szamla.secrets);
 		}
 	}

@@ -7,6 +7,27 @@ import { redact } from '../redact';
 
 export type NodeError = NodeApiError | NodeOperationError;
 
+/**
+ * Bad input found in another input item than the one the runner is working on: a spreadsheet row of an invoice made
+ * from several rows. The error names (and n8n's `itemIndex` points at) that row, and `where` says which group it is in.
+ */
+export class ItemInputError extends InputError {
+	constructor(
+		readonly itemIndex: number,
+		readonly where: string | undefined,
+		field: string,
+		message: string,
+	) {
+		super(field, message);
+		this.name = 'ItemInputError';
+	}
+}
+
+function itemLabel(itemIndex: number, error: unknown): string {
+	if (error instanceof ItemInputError) return `Item ${error.itemIndex}${error.where ? ` (${error.where})` : ''}`;
+	return `Item ${itemIndex}`;
+}
+
 /** Extra facts kept on error items under Continue On Fail, so a workflow can branch on them. */
 export interface ErrorFacts {
 	error: string;
@@ -25,6 +46,11 @@ export function errorFacts(error: unknown, secrets: ReadonlyArray<string | undef
 
 function rawFacts(error: unknown, secrets: ReadonlyArray<string | undefined>): ErrorFacts {
 	const clean = (text: string) => redact(text, secrets);
+	if (error instanceof ItemInputError) {
+		// The error item stands for the whole group, so its message says which row is wrong.
+		const message = `${itemLabel(error.itemIndex, error)}: ${error.message}`;
+		return { error: clean(message), errorField: error.field, retryable: false, outcomeUnknown: false };
+	}
 	if (error instanceof InputError) {
 		return { error: clean(error.message), errorField: error.field, retryable: false, outcomeUnknown: false };
 	}
@@ -54,13 +80,16 @@ export function toNodeError(
 ): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		const message = redact(error.message, secrets);
-		return new NodeOperationError(node, message, { itemIndex, description: redact(error.description ?? '', secrets) });
+		// An n8n error that already names its item keeps that item.
+		const own = (error.context as { itemIndex?: unknown } | undefined)?.itemIndex;
+		const index = typeof own === 'number' ? own : itemIndex;
+		return new NodeOperationError(node, message, { itemIndex: index, description: redact(error.description ?? '', secrets) });
 	}
 	const facts = errorFacts(error, secrets);
-	const prefix = `Item ${itemIndex}`;
+	const prefix = itemLabel(itemIndex, error);
 	if (error instanceof InputError) {
-		return new NodeOperationError(node, `${prefix}, field "${error.field}": ${facts.error}`, {
-			itemIndex,
+		return new NodeOperationError(node, `${prefix}, field "${error.field}": ${redact(error.message, secrets)}`, {
+			itemIndex: error instanceof ItemInputError ? error.itemIndex : itemIndex,
 			description: 'Nothing was sent for this item. Fix the input value and run again.',
 		});
 	}

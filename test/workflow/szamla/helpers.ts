@@ -70,7 +70,7 @@ export const BUYER = {
 };
 
 /** A line item in the node's fixed collection. */
-export function line(name: string, quantity: unknown, unitPrice: unknown, vatKey = '27', extra: IDataObject = {}): IDataObject {
+export function line(name: string, quantity: string | number, unitPrice: string | number, vatKey = '27', extra: IDataObject = {}): IDataObject {
 	return { name, quantity, unit: 'db', unitPrice, priceType: 'net', vatKey, ...extra };
 }
 

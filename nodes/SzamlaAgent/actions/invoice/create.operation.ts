@@ -6,6 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemDat
 import { InputError, ServiceError } from '../../../shared/errors';
 import type { FilePart } from '../../../shared/multipart';
 import { runItems } from '../../../shared/n8n/itemRunner';
+import { ItemInputError } from '../../../shared/n8n/nodeErrors';
 import {
 	addDays,
 	optionalBoolean,
@@ -163,27 +164,51 @@ async function readInvoice(ctx: IExecuteFunctions, szamla: SzamlaContext, i: num
 	};
 }
 
+interface RowGroups {
+	/** First row of each group → all rows of the group, in input order. */
+	groups: Map<number, number[]>;
+	/** Rows that belong to no group (empty Group By): each fails on its own. */
+	ungrouped: Map<number, ItemInputError>;
+}
+
 /** Row mode: which rows belong together, in order of first appearance. */
-function groupRows(ctx: IExecuteFunctions): Map<number, number[]> {
-	const groups = new Map<string, number[]>();
+function groupRows(ctx: IExecuteFunctions): RowGroups {
+	const byKey = new Map<string, number[]>();
+	const ungrouped = new Map<number, ItemInputError>();
 	const count = ctx.getInputData().length;
 	for (let i = 0; i < count; i++) {
 		const key = optionalText(ctx.getNodeParameter('groupBy', i, ''));
-		if (key === undefined) throw new InputError('Group By', `is empty in item ${i}; every row needs a group value`);
-		const rows = groups.get(key) ?? [];
+		if (key === undefined) {
+			ungrouped.set(i, new ItemInputError(i, undefined, 'Group By', 'is empty; every row needs a group value'));
+			continue;
+		}
+		const rows = byKey.get(key) ?? [];
 		rows.push(i);
-		groups.set(key, rows);
+		byKey.set(key, rows);
 	}
-	return new Map([...groups.values()].map((rows) => [rows[0], rows]));
+	return { groups: new Map([...byKey.values()].map((rows) => [rows[0], rows])), ungrouped };
 }
 
-function readRowLines(ctx: IExecuteFunctions, rows: number[], currency: string): ComputedLine[] {
-	const key = String(ctx.getNodeParameter('groupBy', rows[0], ''));
+function groupLabel(ctx: IExecuteFunctions, firstRow: number): string {
+	return `group "${String(ctx.getNodeParameter('groupBy', firstRow, ''))}"`;
+}
+
+/** Any bad input while reading a group names the row it is in and the group, e.g. `Item 3 (group "A")`. */
+function inGroup(error: unknown, row: number, where: string): unknown {
+	if (error instanceof InputError && !(error instanceof ItemInputError)) return new ItemInputError(row, where, error.field, error.message);
+	return error;
+}
+
+function readRowLines(ctx: IExecuteFunctions, rows: number[], currency: string, where: string): ComputedLine[] {
 	const lines: ComputedLine[] = [];
 	for (const row of rows) {
-		const raws = (ctx.getNodeParameter('lineItems.item', row, []) as IDataObject[]) ?? [];
-		if (raws.length === 0) throw new InputError(`Item ${row} (group "${key}") › Line Items`, 'no line item defined');
-		raws.forEach((raw, n) => lines.push(computeLineFrom(raw, currency, `Item ${row} (group "${key}") › Line Items[${n + 1}]`)));
+		try {
+			const raws = (ctx.getNodeParameter('lineItems.item', row, []) as IDataObject[]) ?? [];
+			if (raws.length === 0) throw new InputError('Line Items', 'no line item defined');
+			raws.forEach((raw, n) => lines.push(computeLineFrom(raw, currency, `Line Items[${n + 1}]`)));
+		} catch (error) {
+			throw inGroup(error, row, where);
+		}
 	}
 	return lines;
 }
@@ -247,18 +272,27 @@ async function findExisting(
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
 	const rowMode = ctx.getNodeParameter('lineItemsSource', 0, 'parameters') === 'rows';
-	const groups = rowMode ? groupRows(ctx) : undefined;
+	const rowGroups = rowMode ? groupRows(ctx) : undefined;
+	const groups = rowGroups?.groups;
 	const pairing = (rows: number[]): IPairedItemData[] => rows.map((item) => ({ item }));
+	const rowsOf = (i: number): number[] => groups?.get(i) ?? [i];
 
 	return await runItems<PreparedInvoice>(
 		ctx,
 		{
 			async prepare(i) {
 				const currency = ctx.getNodeParameter('currency', i, 'HUF') as string;
-				if (groups) {
-					const rows = groups.get(i)!;
-					const prepared = await readInvoice(ctx, szamla, i, readRowLines(ctx, rows, currency));
-					return { ...prepared, rows };
+				if (rowGroups) {
+					const ungrouped = rowGroups.ungrouped.get(i);
+					if (ungrouped) throw ungrouped;
+					const rows = rowsOf(i);
+					const where = groupLabel(ctx, i);
+					try {
+						const prepared = await readInvoice(ctx, szamla, i, readRowLines(ctx, rows, currency, where));
+						return { ...prepared, rows };
+					} catch (error) {
+						throw inGroup(error, i, where);
+					}
 				}
 				return await readInvoice(ctx, szamla, i, readLineItems(ctx, i, currency));
 			},
@@ -282,8 +316,8 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 		{
 			concurrency: readExecutionOptions(ctx).parallelRequests,
 			secrets: szamla.secrets,
-			itemIndexes: groups ? [...groups.keys()] : undefined,
-			pairedItems: groups ? (i) => pairing(groups.get(i)!) : undefined,
+			itemIndexes: rowGroups ? [...rowGroups.groups.keys(), ...rowGroups.ungrouped.keys()].sort((a, b) => a - b) : undefined,
+			pairedItems: rowGroups ? (i) => pairing(rowsOf(i)) : undefined,
 		},
 	);
 }
