@@ -3,7 +3,7 @@
  * alone or several per signed request; each outcome is matched back to its input item by position.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { ServiceError } from '../../../shared/errors';
+import { InputError, ServiceError } from '../../../shared/errors';
 import { runBatches, type BatchResult } from '../../../shared/n8n/itemRunner';
 import { validateOperation } from '../../protocol/validate';
 import type { OperationOutcome, TradeCardOperation } from '../../protocol/types';
@@ -42,6 +42,19 @@ function outcomeError(outcome: OperationOutcome): ServiceError {
 	});
 }
 
+const ONLY_PLAN = 'Delivery Plans[1] › ';
+
+/**
+ * The node fills in one delivery plan per card, so users never see "Delivery Plans[1]": its items and locations are
+ * the node's Items, Load Location and Unload Location. Errors are renamed accordingly.
+ */
+function inNodeTerms(error: unknown, operation: TradeCardOperation): unknown {
+	const card = 'card' in operation ? operation.card : undefined;
+	const onePlan = card?.deliveryPlans?.length === 1 && !card.items?.length;
+	if (!(error instanceof InputError) || !onePlan || !error.field.startsWith(ONLY_PLAN)) return error;
+	return new InputError(error.field.slice(ONLY_PLAN.length), error.message.split(ONLY_PLAN).join(''));
+}
+
 export async function runManage(
 	ctx: IExecuteFunctions,
 	ekaer: EkaerContext,
@@ -53,7 +66,11 @@ export async function runManage(
 		{
 			async prepare(i) {
 				const operation = await readOperation(i);
-				validateOperation(operation);
+				try {
+					validateOperation(operation);
+				} catch (error) {
+					throw inNodeTerms(error, operation);
+				}
 				return operation;
 			},
 			async sendBatch(batch): Promise<BatchResult[]> {
