@@ -61,6 +61,7 @@ export async function runBatches<P>(
 	const indexes = options.itemIndexes ?? ctx.getInputData().map((_, i) => i);
 	const secrets = options.secrets ?? [];
 	const continueOnFail = ctx.continueOnFail();
+	const errorOutput = continueOnFail && ctx.getNode().onError === 'continueErrorOutput';
 	const slots: Slot[] = new Array(indexes.length);
 
 	// Phase 1: validate everything before sending anything.
@@ -121,6 +122,14 @@ export async function runBatches<P>(
 			throw nodeError;
 		}
 		const pairedItem = options.pairedItems ? options.pairedItems(indexes[k]) : { item: indexes[k] };
+		if (errorOutput) {
+			// n8n moves an item to the error output only when its json is `{ error }` alone (or the item carries an
+			// `error` object, which makes n8n replace the json by the bare message and drop the input fields it merges
+			// in). So the error branch gets the full message, which names the item, the field or the service code.
+			const nodeError = toNodeError(ctx.getNode(), slot.error, indexes[k], secrets);
+			out.push({ json: { error: nodeError.message }, pairedItem });
+			continue;
+		}
 		out.push({ json: { ...errorFacts(slot.error, secrets) }, pairedItem });
 	}
 	return out;
