@@ -7,7 +7,19 @@ import type { ICredentialTestFunctions, ICredentialsDecrypted, IDataObject } fro
 
 import { testEkaerCredential } from '../../../nodes/Ekaer/actions/credentialTest';
 import { DEFAULT_USER } from '../../simulators/ekaer';
-import { cardParams, credentialFor, errorOf, jsonOf, outputOf, PASSWORD_HASH, runEkaer, SECRETS, useSimulator } from './helpers';
+import type { RunResult } from '../harness';
+import {
+	cardParams,
+	credentialFor,
+	errorOf,
+	expectNoSecrets,
+	jsonOf,
+	outputOf,
+	PASSWORD_HASH,
+	runEkaer,
+	SECRETS,
+	useSimulator,
+} from './helpers';
 
 const simulator = useSimulator();
 const sim = () => simulator.sim;
@@ -154,5 +166,33 @@ describe('credential test', () => {
 		expect(noUser.status).toBe('Error');
 		expect(noUser.message).toMatch(/user name/i);
 		expect(JSON.stringify([closedPort, noUser])).not.toContain(DEFAULT_USER.password);
+	});
+});
+
+describe('secrets', () => {
+	it('the scan every run goes through does catch a leaked secret, in output items and in errors', () => {
+		const leak = (where: 'item' | 'error', secret: string) =>
+			({
+				runData: where === 'item' ? { EKÁER: [{ data: { main: [[{ json: { note: `x${secret}x` } }]] } }] } : {},
+				error: where === 'error' ? Object.assign(new Error('failed'), { description: `key ${secret}` }) : undefined,
+			}) as unknown as RunResult;
+		for (const secret of SECRETS) {
+			expect(() => expectNoSecrets(leak('item', secret))).toThrow();
+			expect(() => expectNoSecrets(leak('error', secret))).toThrow();
+		}
+		expect(() => expectNoSecrets(leak('item', 'harmless'))).not.toThrow();
+	});
+
+	it('a wrong signing key fails every item without showing the key, the password or its hash', async () => {
+		const credential = credentialFor(sim(), { signingKey: 'RosszKulcs99' });
+		const params = cardParams('domestic', { orderNumber: '={{ $json.order }}', options: { batchSize: 2 } });
+
+		const result = await runEkaer(sim(), params, { credential, continueOnFail: true, input: [{ order: 'K-1' }, { order: 'K-2' }] });
+
+		const out = outputOf(result).map((item) => item.json);
+		expect(out.map((json) => json.errorCode)).toEqual(['INVALID_REQUEST_HEADERS', 'INVALID_REQUEST_HEADERS']);
+		expect(JSON.stringify(result.runData)).not.toContain('RosszKulcs99');
+		expect(sim().stats.rejectedSignatures).toBe(1);
+		expect(sim().tradeCards.size).toBe(0);
 	});
 });
