@@ -35,6 +35,8 @@ export function formatNumber(value: number): string {
 	if (Object.is(value, -0) || value === 0) return '0';
 	const text = String(value);
 	if (!/e/i.test(text)) return text;
+	// toFixed itself switches to exponent form from 1e21 on; numbers that large are integers, so BigInt is exact.
+	if (Math.abs(value) >= 1e21) return BigInt(value).toString();
 	return value.toFixed(20).replace(/\.?0+$/, '');
 }
 
