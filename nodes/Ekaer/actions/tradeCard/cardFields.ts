@@ -16,6 +16,7 @@ import {
 	valueAtPath,
 } from '../../../shared/n8n/values';
 import type { Location, TradeCard, TradeCardItem, TradeReason, TradeType, Vehicle } from '../../protocol/types';
+import { optionalDateTime } from './dateTimes';
 
 const text = (displayName: string, name: string, description = '', extra: Partial<INodeProperties> = {}): INodeProperties =>
 	({ displayName, name, type: 'string', default: '', description, ...extra }) as INodeProperties;
@@ -255,17 +256,19 @@ function readItems(raws: unknown, label: string): TradeCardItem[] {
 	});
 }
 
-function loadDate(value: unknown, field: string): Date | string | undefined {
+function loadDate(value: unknown, field: string, timeZone: string): Date | string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const text = String(value).trim();
-	if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text; // a date without time: sent as loadDateOnly
-	const date = new Date(text);
-	if (Number.isNaN(date.getTime())) throw new InputError(field, `must be a date or date-time, got "${text}"`);
-	return date;
+	const text = typeof value === 'string' ? value.trim() : undefined;
+	if (text !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(text)) return text; // a date without time: sent as loadDateOnly
+	try {
+		return optionalDateTime(value, field, timeZone);
+	} catch {
+		throw new InputError(field, `must be a date or date-time, got "${String(value)}"`);
+	}
 }
 
 /** The card from JSON mode: the English model of protocol/types.ts, leniently typed. */
-function cardFromJson(raw: unknown): TradeCard {
+function cardFromJson(raw: unknown, timeZone: string): TradeCard {
 	let json = raw;
 	if (typeof json === 'string') {
 		try {
@@ -293,7 +296,7 @@ function cardFromJson(raw: unknown): TradeCard {
 		destination: party(j.destination),
 		vehicle: veh(j.vehicle),
 		trailer: veh(j.trailer),
-		loadDate: loadDate(j.loadDate, 'Trade Card (JSON) › loadDate'),
+		loadDate: loadDate(j.loadDate, 'Trade Card (JSON) › loadDate', timeZone),
 		plateNumberChangeReason: optionalText(j.plateNumberChangeReason),
 		deliveryPlans: [{ items, loadLocation: location(j.loadLocation), unloadLocation: location(j.unloadLocation) }],
 	};
@@ -301,7 +304,8 @@ function cardFromJson(raw: unknown): TradeCard {
 
 /** The card of item i, ready for validation and building. */
 export function readCard(ctx: IExecuteFunctions, i: number): TradeCard {
-	if (ctx.getNodeParameter('inputMode', i, 'fields') === 'json') return cardFromJson(ctx.getNodeParameter('tradeCardJson', i, {}));
+	const timeZone = ctx.getTimezone();
+	if (ctx.getNodeParameter('inputMode', i, 'fields') === 'json') return cardFromJson(ctx.getNodeParameter('tradeCardJson', i, {}), timeZone);
 	const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const p = (name: string) => ctx.getNodeParameter(name, i, '');
 	const items =
@@ -331,7 +335,7 @@ export function readCard(ctx: IExecuteFunctions, i: number): TradeCard {
 		plateNumberChangeReason: optionalText(f.plateNumberChangeReason),
 		vehicle: vehicle(p('vehiclePlateNumber'), p('vehicleCountry')),
 		trailer: vehicle(f.trailerPlateNumber, f.trailerCountry),
-		loadDate: loadDate(p('loadDate'), 'Load Date'),
+		loadDate: loadDate(p('loadDate'), 'Load Date', timeZone),
 		deliveryPlans: [
 			{
 				items,

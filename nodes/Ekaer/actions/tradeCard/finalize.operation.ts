@@ -1,8 +1,8 @@
 /** Trade Card › Finalize: the arrival report that closes the card. The card must already have a vehicle plate. */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { InputError } from '../../../shared/errors';
-import { optionalText, requiredText } from '../../../shared/n8n/values';
+import { requiredText } from '../../../shared/n8n/values';
 import type { EkaerContext } from '../context';
+import { optionalDateTime } from './dateTimes';
 import { runManage } from './manage';
 import { sendOptionsProperty } from './options';
 
@@ -32,9 +32,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Promise<INodeExecutionData[]> {
 	return await runManage(this, ekaer, (i) => {
 		const tcn = requiredText(this.getNodeParameter('tcn', i, ''), 'EKÁER Number').toUpperCase();
-		const raw = optionalText(this.getNodeParameter('arrivalDate', i, ''));
-		const arrival = raw === undefined ? new Date() : new Date(raw);
-		if (Number.isNaN(arrival.getTime())) throw new InputError('Arrival', `must be a date and time, got "${raw}"`);
+		const arrival = optionalDateTime(this.getNodeParameter('arrivalDate', i, ''), 'Arrival', this.getTimezone()) ?? new Date();
 		// A date-only arrival is the Budapest calendar day of the given instant.
 		const dateOnly = this.getNodeParameter('arrivalDateOnly', i, false) as boolean;
 		const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Budapest', year: 'numeric', month: '2-digit', day: '2-digit' }).format(arrival);

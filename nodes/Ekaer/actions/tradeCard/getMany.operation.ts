@@ -9,6 +9,7 @@ import { optionalText } from '../../../shared/n8n/values';
 import type { TradeCardQueryFilters, TradeCardStatus, TradeType } from '../../protocol/types';
 import { validateQuery } from '../../protocol/validate';
 import type { EkaerContext } from '../context';
+import { optionalDateTime } from './dateTimes';
 import { readSendOptions, sendOptionsProperty } from './options';
 
 const show = { resource: ['tradeCard'], operation: ['getMany'] };
@@ -81,14 +82,9 @@ interface PreparedQuery {
 	limit?: number;
 }
 
-function date(value: unknown, field: string, fallback?: Date): Date {
-	const text = optionalText(value);
-	if (text === undefined) {
-		if (fallback) return fallback;
-		throw new InputError(field, 'is required');
-	}
-	const result = new Date(text);
-	if (Number.isNaN(result.getTime())) throw new InputError(field, `must be a date and time, got "${text}"`);
+function date(value: unknown, field: string, timeZone: string, fallback?: Date): Date {
+	const result = optionalDateTime(value, field, timeZone) ?? fallback;
+	if (!result) throw new InputError(field, 'is required');
 	return result;
 }
 
@@ -99,8 +95,9 @@ export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Pro
 		{
 			prepare(i) {
 				const f = ctx.getNodeParameter('filters', i, {}) as IDataObject;
-				const from = date(ctx.getNodeParameter('insertedFrom', i, ''), 'Inserted From');
-				const to = date(ctx.getNodeParameter('insertedTo', i, ''), 'Inserted To', new Date());
+				const timeZone = ctx.getTimezone();
+				const from = date(ctx.getNodeParameter('insertedFrom', i, ''), 'Inserted From', timeZone);
+				const to = date(ctx.getNodeParameter('insertedTo', i, ''), 'Inserted To', timeZone, new Date());
 				const filters: TradeCardQueryFilters = {
 					orderNumber: optionalText(f.orderNumber),
 					tradeType: optionalText(f.tradeType) as TradeType | undefined,
