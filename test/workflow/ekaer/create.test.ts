@@ -3,6 +3,7 @@
  * the three ways a user feeds a card (fields with items in the node, items from an input array, JSON from $json), a
  * 30-row sheet sent 10 per signed request, and a partly refused batch with and without Continue On Fail.
  */
+import { setGlobalState } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { cardJson, cardParams, errorOf, itemParams, jsonOf, outputOf, runEkaer, useSimulator, type Kind } from './helpers';
@@ -11,6 +12,9 @@ const simulator = useSimulator();
 const sim = () => simulator.sim;
 
 beforeEach(() => sim().reset());
+
+// As n8n's server sets it from GENERIC_TIMEZONE; the jest process may run in any zone.
+setGlobalState({ defaultTimezone: 'Europe/Budapest' });
 
 const KINDS: Kind[] = ['import', 'export', 'domestic'];
 const TRADE_TYPE_WIRE: Record<Kind, string> = { import: 'I', export: 'E', domestic: 'D' };
@@ -81,6 +85,13 @@ describe('create, one card per trade type', () => {
 		expectCreated(json, kind, `JSON-${kind}`);
 		// A date without time goes out as loadDateOnly.
 		expect(sim().tradeCards.get(json.tcn as string)!.fields.loadDateOnly).toBe('2026-01-02');
+	});
+
+	it('reads a load date-time without offset in the workflow time zone', async () => {
+		const result = await runEkaer(sim(), cardParams('export', { loadDate: '2026-11-20T08:00:00' }));
+
+		const [json] = jsonOf(result);
+		expect(Date.parse(sim().tradeCards.get(json.tcn as string)!.fields.loadDate)).toBe(Date.parse('2026-11-20T08:00:00+01:00'));
 	});
 
 	it('reports the TC_WRONG_ZIP_CITY_WARN validation of a Budapest postal code outside Budapest', async () => {

@@ -2,7 +2,7 @@
  * Shared pieces of the EKÁER workflow tests: one simulator per test file, the credential pointing at it, node
  * builders, card parameters for the three trade types, and the secret scan every test applies to what it got back.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { EkaerApi } from '../../../credentials/EkaerApi.credentials';
 import { Ekaer } from '../../../nodes/Ekaer/Ekaer.node';
@@ -34,7 +34,7 @@ export function useSimulator(options: EkaerSimulatorOptions = {}): { readonly si
 	return holder;
 }
 
-export function credentialFor(sim: EkaerSimulator, overrides: IDataObject = {}): IDataObject {
+export function credentialFor(sim: EkaerSimulator, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
 	return {
 		user: DEFAULT_USER.user,
 		passwordType: 'plain',
@@ -56,7 +56,7 @@ export function ekaerNode(parameters: Record<string, unknown>, extra: Partial<Ha
 export async function runEkaer(
 	sim: EkaerSimulator,
 	parameters: Record<string, unknown>,
-	options: Partial<RunOptions> & { continueOnFail?: boolean; credential?: IDataObject } = {},
+	options: Partial<RunOptions> & { continueOnFail?: boolean; credential?: ICredentialDataDecryptedObject } = {},
 ): Promise<RunResult> {
 	const { continueOnFail, credential, ...rest } = options;
 	const result = await runWorkflow({

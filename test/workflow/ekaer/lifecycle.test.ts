@@ -2,6 +2,7 @@
  * A trade card's life after Create, through n8n-core's engine against the simulator: Get, Modify (item ids taken from
  * a Get node), Finalize, Delete, Correct and Get Many over a range longer than one query window.
  */
+import { setGlobalState } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import {
@@ -18,6 +19,12 @@ import {
 } from './helpers';
 
 const DAY = 86_400_000;
+
+// What n8n's server does with GENERIC_TIMEZONE=Europe/Budapest; the jest process itself runs in whatever zone it has.
+setGlobalState({ defaultTimezone: 'Europe/Budapest' });
+/** n8n's date picker value for an instant: Budapest wall time without an offset. */
+const budapestWallTime = (ms: number) =>
+	new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Budapest', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(ms)).replace(' ', 'T');
 /** The simulator's clock runs `shift` ms off the real one, so cards can be "inserted" weeks ago. */
 let shift = 0;
 const simulator = useSimulator({ now: () => new Date(Date.now() + shift), maxTimestampSkewMs: 120 * DAY });
@@ -142,6 +149,16 @@ describe('Finalize', () => {
 		expect(Math.abs(Date.parse(sim().tradeCards.get(now)!.fields.arrivalDate) - Date.now())).toBeLessThan(5 * 60_000);
 		expect(sim().tradeCards.get(dayOnly)!.fields.arrivalDateOnly).toBe(today);
 		expect(sim().tradeCards.get(dayOnly)!.fields.arrivalDate).toBeUndefined();
+	});
+
+	it('reads an arrival without offset (the date picker) in the workflow time zone, not the process one', async () => {
+		const [tcn] = await createCards('domestic', ['FIN-TZ']);
+		const arrivedMs = Math.floor((Date.now() - 30 * 60_000) / 1000) * 1000;
+
+		const [json] = jsonOf(await runEkaer(sim(), { operation: 'finalize', tcn, arrivalDate: budapestWallTime(arrivedMs) }));
+
+		expect(json.status).toBe('finalized');
+		expect(Date.parse(sim().tradeCards.get(tcn)!.fields.arrivalDate)).toBe(arrivedMs);
 	});
 
 	it('refuses an arrival in the future before any request', async () => {
@@ -271,6 +288,13 @@ describe('Get Many over 70 days', () => {
 		expect(await query({ tradeType: 'export', status: 'started' })).toEqual(['OLD-10']);
 		expect(await query({ sellerVatNumber: 'DE123456789' })).toEqual(['OLD-65']);
 		expect(await query({ orderNumber: 'NOPE' })).toEqual([]);
+	});
+
+	it('reads Inserted From without offset in the workflow time zone', async () => {
+		await seed();
+		// 20 minutes ago in Budapest: read as UTC by a UTC process it would lie 40+ minutes in the future.
+		const recent = await runEkaer(sim(), { operation: 'getMany', insertedFrom: budapestWallTime(Date.now() - 20 * 60_000), returnAll: true });
+		expect(jsonOf(recent).map((card) => card.orderNumber)).toEqual(['NEW-0']);
 	});
 
 	it('returns one item per card, paired with the input item that asked', async () => {

@@ -3,7 +3,7 @@
  * ids across parallel executions, the service's technical fault, a proxy's HTML page, an answer lost after the card
  * was stored, and testEkaerCredential. Every run is scanned for the password, its hash and the signing key.
  */
-import type { ICredentialTestFunctions, ICredentialsDecrypted, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, ICredentialsDecrypted, IDataObject } from 'n8n-workflow';
 
 import { testEkaerCredential } from '../../../nodes/Ekaer/actions/credentialTest';
 import { DEFAULT_USER } from '../../simulators/ekaer';
@@ -127,7 +127,7 @@ describe('faults', () => {
 
 describe('credential test', () => {
 	const fakeThis = {} as ICredentialTestFunctions;
-	const credential = (data: IDataObject): ICredentialsDecrypted => ({ id: 'c1', name: 'EKÁER', type: 'ekaerApi', data });
+	const credential = (data: ICredentialDataDecryptedObject): ICredentialsDecrypted => ({ id: 'c1', name: 'EKÁER', type: 'ekaerApi', data });
 
 	it('reports OK for good credentials (plain and hash)', async () => {
 		const plain = await testEkaerCredential.call(fakeThis, credential(credentialFor(sim())));
