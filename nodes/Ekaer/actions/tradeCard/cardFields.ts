@@ -284,7 +284,14 @@ function cardFromJson(raw: unknown, timeZone: string): TradeCard {
 		return { name: optionalText(o.name), vatNumber: optionalText(o.vatNumber), country: optionalText(o.country)?.toUpperCase(), address: optionalText(o.address) };
 	};
 	const veh = (v: unknown) => (v && typeof v === 'object' ? vehicle((v as IDataObject).plateNumber, (v as IDataObject).country) : undefined);
-	const items = readItems(j.items, 'Trade Card (JSON) › items');
+	// A card as Get returns it keeps its items and places in deliveryPlans[0]: accept that shape, so Get → Modify works.
+	const plans = Array.isArray(j.deliveryPlans) ? (j.deliveryPlans as unknown[]) : [];
+	const topItems = Array.isArray(j.items) && j.items.length > 0;
+	if (!topItems && plans.length > 1) {
+		throw new InputError('Trade Card (JSON) › deliveryPlans', `holds ${plans.length} delivery plans; the node sends one per card`);
+	}
+	const plan = !topItems && plans[0] && typeof plans[0] === 'object' ? (plans[0] as IDataObject) : undefined;
+	const items = plan ? readItems(plan.items, 'Trade Card (JSON) › deliveryPlans[1] › items') : readItems(j.items, 'Trade Card (JSON) › items');
 	return {
 		tcn: optionalText(j.tcn),
 		orderNumber: optionalText(j.orderNumber),
@@ -292,13 +299,22 @@ function cardFromJson(raw: unknown, timeZone: string): TradeCard {
 		modifiableByCarrier: optionalBoolean(j.modifiableByCarrier, 'Trade Card (JSON) › modifiableByCarrier') ?? false,
 		carrier: optionalText(j.carrier),
 		carrierText: optionalText(j.carrierText),
+		intermodal: optionalBoolean(j.intermodal, 'Trade Card (JSON) › intermodal') || undefined,
+		privateDelivery: optionalBoolean(j.privateDelivery, 'Trade Card (JSON) › privateDelivery') || undefined,
 		seller: party(j.seller),
 		destination: party(j.destination),
 		vehicle: veh(j.vehicle),
 		trailer: veh(j.trailer),
 		loadDate: loadDate(j.loadDate, 'Trade Card (JSON) › loadDate', timeZone),
 		plateNumberChangeReason: optionalText(j.plateNumberChangeReason),
-		deliveryPlans: [{ items, loadLocation: location(j.loadLocation), unloadLocation: location(j.unloadLocation) }],
+		deliveryPlans: [
+			{
+				items,
+				loadLocation: location(j.loadLocation ?? plan?.loadLocation),
+				unloadLocation: location(j.unloadLocation ?? plan?.unloadLocation),
+				externalId: optionalText(plan?.externalId),
+			},
+		],
 	};
 }
 
