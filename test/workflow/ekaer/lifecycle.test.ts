@@ -111,6 +111,36 @@ describe('Modify with item ids from a Get', () => {
 		]);
 	});
 
+	it('JSON mode takes the card straight from a Get: new order number and vehicle, items kept by id', async () => {
+		const [tcn] = await createCards('export', ['MOD-J']);
+		// Copies: the simulator's record is live.
+		const itemsBefore = structuredClone(sim().tradeCards.get(tcn)!.items);
+		const plansBefore = [...sim().tradeCards.get(tcn)!.deliveryPlanIds];
+
+		const result = await runScanned(sim(), {
+			nodes: [
+				ekaerNode({ operation: 'get', tcn }, { name: 'Get Card' }),
+				ekaerNode(
+					{
+						operation: 'modify',
+						tcn: '={{ $json.tcn }}',
+						inputMode: 'json',
+						tradeCardJson:
+							"={{ Object.assign({}, $json, { orderNumber: 'MOD-J2', vehicle: { plateNumber: 'NEW-001', country: 'H' }, plateNumberChangeReason: 'Műszaki hiba' }) }}",
+					},
+					{ name: 'Modify Card' },
+				),
+			],
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.output('Modify Card')[0].json).toMatchObject({ tcn, result: 'OK', status: 'started' });
+		const after = sim().tradeCards.get(tcn)!;
+		expect([after.orderNumber, after.plateNumber]).toEqual(['MOD-J2', 'NEW001']);
+		expect(after.items).toEqual(itemsBefore);
+		expect(after.deliveryPlanIds).toEqual(plansBefore);
+	});
+
 	it('refuses a weight change without a reason before sending anything', async () => {
 		const [tcn] = await createCards('domestic', ['MOD-2']);
 		const itemId = sim().tradeCards.get(tcn)!.items[0].id;
