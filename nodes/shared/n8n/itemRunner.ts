@@ -49,6 +49,36 @@ export interface RunOptions {
 
 type Slot = BatchResult | undefined;
 
+/**
+ * What earlier tries of this very node run did, per input item. n8n's "Retry On Fail" runs the whole node again after
+ * a failure (under Continue On Fail: when the first output item is an error item), with the same execute data object.
+ * Without this memory a retry would issue again every document the failed try had already issued, and resend a create
+ * whose answer was lost. Keyed by that object, so a later run of the node (a loop) or another execution starts clean,
+ * and the entry goes away with the execution.
+ */
+type EarlierTry = { outputs: INodeExecutionData[] } | { error: unknown };
+const earlierTries = new WeakMap<object, Map<number, EarlierTry>>();
+
+function earlierTriesOf(ctx: IExecuteFunctions): Map<number, EarlierTry> | undefined {
+	let key: unknown;
+	try {
+		key = typeof ctx.getExecuteData === 'function' ? ctx.getExecuteData() : undefined;
+	} catch {
+		key = undefined;
+	}
+	if (!key || typeof key !== 'object') return undefined;
+	let tries = earlierTries.get(key);
+	if (!tries) {
+		tries = new Map();
+		earlierTries.set(key, tries);
+	}
+	return tries;
+}
+
+function outcomeUnknown(error: unknown): boolean {
+	return errorFacts(error, []).outcomeUnknown === true;
+}
+
 function paired(items: INodeExecutionData[], itemIndex: number): INodeExecutionData[] {
 	return items.map((item) => (item.pairedItem === undefined ? { ...item, pairedItem: { item: itemIndex } } : item));
 }
@@ -75,14 +105,30 @@ export async function runBatches<P>(
 		}
 	}
 
+	// A retry of this node run: items done before keep their result; a lost answer is reported again, not resent.
+	const tries = earlierTriesOf(ctx);
+	let succeeded = 0;
+	let stopped = false;
+	const toSend: typeof ready = [];
+	for (const entry of ready) {
+		const earlier = tries?.get(entry.itemIndex);
+		if (!earlier) toSend.push(entry);
+		else if ('outputs' in earlier) {
+			slots[entry.slot] = earlier;
+			succeeded++;
+		} else {
+			slots[entry.slot] = earlier;
+			// The first try stopped at this item; items after it wait until someone has checked what happened to it.
+			if (!continueOnFail) stopped = true;
+		}
+	}
+
 	// Phase 2: send in batches, at most `concurrency` calls in flight.
 	const batchSize = Math.max(1, options.batchSize ?? 1);
 	const batches: Array<typeof ready> = [];
-	for (let start = 0; start < ready.length; start += batchSize) batches.push(ready.slice(start, start + batchSize));
+	for (let start = 0; start < toSend.length; start += batchSize) batches.push(toSend.slice(start, start + batchSize));
 	const concurrency = Math.max(1, Math.min(options.concurrency ?? 1, 16));
 	let next = 0;
-	let stopped = false;
-	let succeeded = 0;
 	const worker = async () => {
 		while (!stopped && next < batches.length) {
 			const batch = batches[next++];
@@ -96,9 +142,11 @@ export async function runBatches<P>(
 				const result = results[n] ?? { error: new Error('The service returned no result for this item') };
 				if ('outputs' in result) {
 					slots[entry.slot] = { outputs: paired(result.outputs, entry.itemIndex) };
+					tries?.set(entry.itemIndex, slots[entry.slot]!);
 					succeeded++;
 				} else {
 					slots[entry.slot] = result;
+					if (outcomeUnknown(result.error)) tries?.set(entry.itemIndex, result);
 					if (!continueOnFail) stopped = true;
 				}
 			});
