@@ -132,7 +132,7 @@ export class EkaerClient {
 			} catch (error) {
 				const retryable =
 					error instanceof TransportError && (error.failure === 'connect-failed' || error.failure === 'connection-lost');
-				if (!retryable || attempt >= 2) throw error;
+				if (!retryable || attempt >= 2) throw readOnly(error);
 			}
 		}
 	}
@@ -204,6 +204,15 @@ export class EkaerClient {
 		}
 		return error;
 	}
+}
+
+/** A query creates nothing: whatever happened to its answer, the outcome is not "unknown" and asking again is safe. */
+function readOnly(error: unknown): unknown {
+	if (error instanceof TransportError && error.outcomeUnknown) {
+		return new TransportError(error.failure, error.message, false, error.httpStatus);
+	}
+	if (error instanceof ServiceError && error.details.outcomeUnknown) return new ServiceError({ ...error.details, outcomeUnknown: false });
+	return error;
 }
 
 /** Names the node layer uses for the two NAV environments. */
