@@ -114,6 +114,17 @@ describe('faults', () => {
 		expect(sim().stats.byOperation.manageTradeCards).toBe(1);
 	});
 
+	it.each(['html-page', 'technical-fault-500'] as const)('a Get hit by %s: retryable, and no "outcome unknown" for a read', async (fault) => {
+		sim().injectFault(fault, { operation: 'queryTradeCards' });
+
+		const [json] = outputOf(await runEkaer(sim(), { operation: 'get', tcn: 'E26010100000000' }, { continueOnFail: true })).map((i) => i.json);
+		expect(json).toMatchObject({ retryable: true, outcomeUnknown: false });
+
+		sim().injectFault(fault, { operation: 'queryTradeCards' });
+		const error = errorOf(await runEkaer(sim(), { operation: 'get', tcn: 'E26010100000000' }));
+		expect(error.description).not.toMatch(/outcome is unknown|may have been created/);
+	});
+
 	it('a Get whose connection broke before the service read it is retried once and succeeds', async () => {
 		const [tcn] = jsonOf(await runEkaer(sim(), create('RETRY-1'))).map((json) => json.tcn as string);
 		sim().injectFault('reset-before-processing', { operation: 'queryTradeCards' });
