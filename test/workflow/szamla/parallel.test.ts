@@ -4,7 +4,7 @@
  */
 import { channel } from 'node:diagnostics_channel';
 
-import { NODE, createInvoiceParams, line, runNode, useSimulator } from './helpers';
+import { NODE, createInvoiceParams, jsonOf, line, runNode, useSimulator } from './helpers';
 
 // A login that takes a while widens the window in which parallel first calls could each log in.
 const h = useSimulator({ loginCostMs: 40 });
@@ -84,5 +84,26 @@ describe('Parallel Requests = 4', () => {
 			input.map((_, i) => (i === 5 ? 'error 7' : 'ok')),
 		);
 		expect(out[5].pairedItem).toEqual({ item: 5 });
+	});
+
+	it('items of one run that share an external ID are not issued twice, even in parallel', async () => {
+		const input = Array.from({ length: 8 }, (_, i) => ({ customer: `Vevő ${i}`, key: i % 2 === 0 ? 'par-dup-A' : 'par-dup-B' }));
+		const result = await runNode(
+			h.sim,
+			createInvoiceParams([line('Tétel', 1, 100)], {
+				buyerName: '={{ $json.customer }}',
+				additionalFields: { externalId: '={{ $json.key }}' },
+				downloadPdf: false,
+				options: { parallelRequests: 4 },
+			}),
+			{ input },
+		);
+
+		expect(result.error).toBeUndefined();
+		const out = jsonOf(result);
+		expect(h.sim.documents.invoices().filter((d) => d.externalId === 'par-dup-A')).toHaveLength(1);
+		expect(h.sim.documents.invoices().filter((d) => d.externalId === 'par-dup-B')).toHaveLength(1);
+		expect(out.map((j) => j.alreadyExisted ?? false)).toEqual([false, false, true, true, true, true, true, true]);
+		expect(new Set(out.filter((j) => j.externalId === 'par-dup-A').map((j) => j.invoiceNumber)).size).toBe(1);
 	});
 });

@@ -276,6 +276,7 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 	const groups = rowGroups?.groups;
 	const pairing = (rows: number[]): IPairedItemData[] => rows.map((item) => ({ item }));
 	const rowsOf = (i: number): number[] => groups?.get(i) ?? [i];
+	const guardQueues = new Map<string, Promise<unknown>>();
 
 	return await runItems<PreparedInvoice>(
 		ctx,
@@ -297,20 +298,19 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 				return await readInvoice(ctx, szamla, i, readLineItems(ctx, i, currency));
 			},
 			async send(prepared, i) {
-				if (prepared.guard) {
+				const guard = prepared.guard;
+				if (!guard) return await issue(prepared, i);
+				// Items sharing a guard key go one after the other even with parallel requests: the second one's look-up
+				// must see the first one's invoice, or both would be issued.
+				const key = JSON.stringify(guard.selector);
+				const previous = guardQueues.get(key) ?? Promise.resolve();
+				const mine = previous.then(async () => {
 					const existing = await findExisting(ctx, szamla, prepared, i);
 					if (existing) return [{ ...existing, pairedItem: pairing(prepared.rows) }];
-				}
-				const preview = prepared.request.header.previewPdf === true;
-				const result = await szamla.client.send('createInvoice', buildCreateInvoiceXml(prepared.request), {
-					attachments: prepared.attachments,
-					preview,
+					return await issue(prepared, i);
 				});
-				const json = invoiceJson(result, prepared, preview ? { preview: true } : {});
-				if (groups) json.rowCount = prepared.rows.length;
-				const wantPdf = ctx.getNodeParameter('downloadPdf', i, true) as boolean;
-				const binary = wantPdf || preview ? await pdfBinary(ctx, i, result.pdf, result.invoiceNumber || 'preview') : undefined;
-				return [{ json, binary, pairedItem: pairing(prepared.rows) }];
+				guardQueues.set(key, mine.catch(() => undefined));
+				return await mine;
 			},
 		},
 		{
@@ -320,4 +320,17 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 			pairedItems: rowGroups ? (i) => pairing(rowsOf(i)) : undefined,
 		},
 	);
+
+	async function issue(prepared: PreparedInvoice, i: number): Promise<INodeExecutionData[]> {
+		const preview = prepared.request.header.previewPdf === true;
+		const result = await szamla.client.send('createInvoice', buildCreateInvoiceXml(prepared.request), {
+			attachments: prepared.attachments,
+			preview,
+		});
+		const json = invoiceJson(result, prepared, preview ? { preview: true } : {});
+		if (groups) json.rowCount = prepared.rows.length;
+		const wantPdf = ctx.getNodeParameter('downloadPdf', i, true) as boolean;
+		const binary = wantPdf || preview ? await pdfBinary(ctx, i, result.pdf, result.invoiceNumber || 'preview') : undefined;
+		return [{ json, binary, pairedItem: pairing(prepared.rows) }];
+	}
 }
