@@ -8,8 +8,9 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { InputError } from '../shared/errors';
 import { toNodeError } from '../shared/n8n/nodeErrors';
-import { createEkaerContext } from './actions/context';
+import { createEkaerContext, type EkaerContext } from './actions/context';
 import { testEkaerCredential } from './actions/credentialTest';
 import { operationProperties, operations, resourceProperties } from './actions/resources';
 
@@ -41,7 +42,15 @@ export class Ekaer implements INodeType {
 			throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for resource "${resource}"`);
 		}
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const ekaer = await createEkaerContext(this, options.timeoutSeconds ? Number(options.timeoutSeconds) * 1000 : undefined);
+		let ekaer: EkaerContext;
+		try {
+			ekaer = await createEkaerContext(this, options.timeoutSeconds ? Number(options.timeoutSeconds) * 1000 : undefined);
+		} catch (error) {
+			if (!(error instanceof InputError)) throw error;
+			throw new NodeOperationError(this.getNode(), `EKÁER credential, field "${error.field}": ${error.message}`, {
+				description: 'Nothing was sent. Fix the EKÁER credential and run again.',
+			});
+		}
 		try {
 			return [await implementation.execute.call(this, ekaer)];
 		} catch (error) {

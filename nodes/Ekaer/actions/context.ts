@@ -1,5 +1,6 @@
 /** The EKÁER client for one execution, built from the credential; the secrets to scrub from every error. */
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { InputError } from '../../shared/errors';
 import { EkaerClient, PRODUCTION_BASE_URL, TEST_BASE_URL } from '../client/client';
 import { passwordHash } from '../signature';
 
@@ -23,6 +24,16 @@ export function baseUrlOf(data: EkaerCredentialData): string {
 	if (data.environment === 'test') return TEST_BASE_URL;
 	if (data.environment === 'custom') {
 		const url = String(data.customBaseUrl ?? '').trim();
+		let protocol: string | undefined;
+		try {
+			protocol = new URL(url).protocol;
+		} catch {
+			protocol = undefined;
+		}
+		// Caught here, an unusable URL is plain bad input; inside the client it would look like a lost answer.
+		if (protocol !== 'http:' && protocol !== 'https:') {
+			throw new InputError('Custom Base URL', `must be an http(s) URL such as https://proxy.example/TradeCardManagementService/customer/, got "${url}"`);
+		}
 		return url.endsWith('/') ? url : `${url}/`;
 	}
 	return PRODUCTION_BASE_URL;
