@@ -53,6 +53,21 @@ describe('signing', () => {
 		expect(JSON.stringify(result.runData)).not.toContain('RosszJelszo1');
 	});
 
+	it.each([
+		['a hash that is not SHA-512', { passwordType: 'sha512', password: '', passwordHash: 'abc123' }, 'Password'],
+		['an empty custom URL', { customBaseUrl: '' }, 'Custom Base URL'],
+		['a user name too short', { user: 'abc' }, 'User'],
+	])('a credential with %s fails clearly before any request, never as "outcome unknown"', async (_what, overrides, field) => {
+		const result = await runEkaer(sim(), create('CRED-1'), { credential: credentialFor(sim(), overrides as ICredentialDataDecryptedObject) });
+
+		const error = errorOf(result);
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(error.message.startsWith(`EKÁER credential, field "${field}": `)).toBe(true);
+		expect(error.description).toContain('Nothing was sent');
+		expect(error.message + error.description).not.toMatch(/outcome is unknown|may have created/);
+		expect(sim().stats.requests).toBe(0);
+	});
+
 	it('uses a fresh request id for every request of 3 parallel 50-row executions', async () => {
 		const rows = (run: number) => Array.from({ length: 50 }, (_, n) => ({ order: `PAR-${run}-${n}` }));
 		const params = cardParams('domestic', { orderNumber: '={{ $json.order }}', options: { parallelRequests: 4 } });
