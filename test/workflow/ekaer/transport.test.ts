@@ -129,6 +129,23 @@ describe('faults', () => {
 		expect(sim().stats.byOperation.manageTradeCards).toBe(1);
 	});
 
+	it('a lost answer to one batch of a 30-row sheet: its 10 items are outcome-unknown, the other 20 have TCNs', async () => {
+		sim().injectFault('reset-after-processing', { operation: 'manageTradeCards' });
+		const rows = Array.from({ length: 30 }, (_, n) => ({ order: `B-${n}` }));
+		const params = cardParams('domestic', { orderNumber: '={{ $json.order }}', options: { batchSize: 10 } });
+
+		const out = outputOf(await runEkaer(sim(), params, { input: rows, continueOnFail: true })).map((item) => item.json);
+
+		expect(out.map((json) => (json.outcomeUnknown ? 'unknown' : json.tcn ? 'tcn' : 'other'))).toEqual([
+			...Array(10).fill('unknown'),
+			...Array(20).fill('tcn'),
+		]);
+		expect(out[0].error).toContain('B-0, B-1');
+		expect(sim().stats.byOperation.manageTradeCards).toBe(3);
+		// The lost batch was stored anyway: 30 cards, of which the workflow knows 20.
+		expect(sim().tradeCards.size).toBe(30);
+	});
+
 	it.each(['html-page', 'technical-fault-500'] as const)('a Get hit by %s: retryable, and no "outcome unknown" for a read', async (fault) => {
 		sim().injectFault(fault, { operation: 'queryTradeCards' });
 
