@@ -2,6 +2,7 @@
  * Invoice › Create through n8n-core's engine against the strict simulator: every document kind, both login methods,
  * the three line-item sources, output JSON, the PDF as binary data in both storage modes, preview and attachments.
  */
+import { addDays, todayIn } from '../../../nodes/shared/n8n/values';
 import type { InvoiceDocument } from '../../simulators/szamla';
 import { inlineBinary, runWorkflow } from '../harness';
 import {
@@ -117,6 +118,32 @@ describe('Invoice › Create, every document kind', () => {
 
 		expect(result.error?.message).toMatch(/^Item 0: Számla Agent error 3\b/);
 		expect(h.sim.documents.invoices()).toHaveLength(before);
+	});
+});
+
+describe('Invoice › Create, dates', () => {
+	it('defaults fulfillment to today and the due date to 8 days later, on the Budapest calendar', async () => {
+		const today = todayIn('Europe/Budapest');
+		const result = await runNode(h.sim, createInvoiceParams([line('Tétel', 1, 100)], { downloadPdf: false }));
+
+		expect(result.error).toBeUndefined();
+		const doc = invoice(jsonOf(result)[0].invoiceNumber);
+		expect(doc.fulfillmentDate).toBe(today);
+		expect(doc.dueDate).toBe(addDays(today, 8));
+	});
+
+	it('takes dates as typed (ISO, Hungarian dotted, with a time) and Due In (Days) from the issue date', async () => {
+		const result = await runNode(
+			h.sim,
+			createInvoiceParams([line('Tétel', 1, 100)], {
+				fulfillmentDate: '2026.03.05.',
+				additionalFields: { issueDate: '2026-03-10T23:30:00', dueInDays: 15 },
+				downloadPdf: false,
+			}),
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(invoice(jsonOf(result)[0].invoiceNumber)).toMatchObject({ issueDate: '2026-03-10', fulfillmentDate: '2026-03-05', dueDate: '2026-03-25' });
 	});
 });
 

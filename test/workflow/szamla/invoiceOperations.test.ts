@@ -4,6 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { todayIn } from '../../../nodes/shared/n8n/values';
 import type { InvoiceDocument } from '../../simulators/szamla';
 import { runWorkflow } from '../harness';
 import type { HarnessNode, RunResult } from '../harness';
@@ -140,6 +141,19 @@ describe('Invoice › Register Payment', () => {
 		const cleared = await runNode(h.sim, { resource: 'invoice', operation: 'registerPayment', invoiceNumber: number, paymentMode: 'replace' });
 		expect(cleared.error).toBeUndefined();
 		expect(invoice(number).payments).toEqual([]);
+	});
+
+	it('a payment without a date is dated today on the Budapest calendar', async () => {
+		const [created] = await createInvoices(1);
+		const result = await runNode(h.sim, {
+			resource: 'invoice',
+			operation: 'registerPayment',
+			invoiceNumber: created.invoiceNumber,
+			payments: { payment: [{ method: 'készpénz', amount: 1270 }] },
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(invoice(created.invoiceNumber).payments).toEqual([{ date: todayIn('Europe/Budapest'), method: 'készpénz', amount: 1270 }]);
 	});
 
 	it('more than five payments fail with the field name before any request; an empty append too', async () => {

@@ -15,12 +15,12 @@ import {
 	optionalText,
 	requiredText,
 	textList,
-	todayIn,
 } from '../../../shared/n8n/values';
 import { buildCreateInvoiceXml, buildGetInvoiceDataXml } from '../../protocol/requests';
 import type { CreateInvoiceRequest, InvoiceKind, InvoiceLanguage, InvoiceSelector } from '../../protocol/types/request';
 import type { InvoiceResult } from '../../protocol/types/response';
 import type { SzamlaContext } from '../context';
+import { serviceToday } from '../common/calendar';
 import { readExecutionOptions } from '../common/execution';
 import { computeLineFrom, readLineItems, type ComputedLine } from '../common/lineItems';
 import { pdfBinary } from '../common/pdf';
@@ -77,7 +77,7 @@ async function readInvoice(ctx: IExecuteFunctions, szamla: SzamlaContext, i: num
 	const fields = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const buyerFields = ctx.getNodeParameter('buyerFields', i, {}) as IDataObject;
 	const kind = ctx.getNodeParameter('invoiceKind', i, 'invoice') as InvoiceKind;
-	const today = todayIn(ctx.getTimezone());
+	const today = serviceToday();
 	const issueDate = optionalDate(fields.issueDate, 'Additional Fields › Issue Date');
 	const fulfillmentDate = optionalDate(ctx.getNodeParameter('fulfillmentDate', i, ''), 'Fulfillment Date') ?? issueDate ?? today;
 	const dueInDays = optionalNumber(fields.dueInDays, 'Additional Fields › Due In (Days)') ?? 8;

@@ -2,10 +2,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../shared/errors';
 import { runItems } from '../../../shared/n8n/itemRunner';
-import { optionalDate, optionalText, requiredNumber, requiredText, todayIn } from '../../../shared/n8n/values';
+import { optionalDate, optionalText, requiredNumber, requiredText } from '../../../shared/n8n/values';
 import { buildRegisterPaymentXml } from '../../protocol/requests';
 import type { RegisterPaymentRequest } from '../../protocol/types/request';
 import type { SzamlaContext } from '../context';
+import { serviceToday } from '../common/calendar';
 import { paymentMethodOptions } from '../common/choices';
 import { executionOptionsProperty, readExecutionOptions } from '../common/execution';
 
@@ -66,7 +67,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
-	const today = todayIn(ctx.getTimezone());
+	const today = serviceToday();
 	return await runItems<RegisterPaymentRequest>(
 		ctx,
 		{
