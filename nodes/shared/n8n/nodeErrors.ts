@@ -95,7 +95,8 @@ export function toNodeError(
 	}
 	if (error instanceof ServiceError) {
 		const d = error.details;
-		const response: JsonObject = { code: d.code, message: redact(d.vendorMessage, secrets), service: d.service };
+		// Not `code`: NodeApiError reads errorResponse.code as the HTTP status and would show a vendor code as one.
+		const response: JsonObject = { serviceCode: d.code, message: redact(d.vendorMessage, secrets), service: d.service };
 		return new NodeApiError(node, response, {
 			itemIndex,
 			message: `${prefix}: ${facts.error}`,
