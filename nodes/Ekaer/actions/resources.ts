@@ -1,5 +1,6 @@
 /** Resource and operation pickers of the EKÁER node, and the table from operation to implementation. */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationTable } from '../../shared/n8n/router';
 import type { EkaerContext } from './context';
 import * as create from './tradeCard/create.operation';
 import * as modify from './tradeCard/modify.operation';
@@ -9,12 +10,8 @@ import * as correct from './tradeCard/correct.operation';
 import * as get from './tradeCard/get.operation';
 import * as getMany from './tradeCard/getMany.operation';
 
-export interface OperationModule {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, ekaer: EkaerContext): Promise<INodeExecutionData[]>;
-}
 
-export const operations: Record<string, Record<string, OperationModule>> = {
+export const operations: OperationTable<EkaerContext> = {
 	tradeCard: { create, modify, finalize, delete: deleteCard, correct, get, getMany },
 };
 

@@ -1,5 +1,6 @@
 /** Resource and operation pickers, and the table that maps each pair to its implementation. */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationTable } from '../../shared/n8n/router';
 import type { SzamlaContext } from './context';
 import * as createInvoice from './invoice/create.operation';
 import * as reverseInvoice from './invoice/reverse.operation';
@@ -13,12 +14,8 @@ import * as getReceipt from './receipt/get.operation';
 import * as sendReceipt from './receipt/send.operation';
 import * as getTaxpayer from './taxpayer/get.operation';
 
-export interface OperationModule {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]>;
-}
 
-export const operations: Record<string, Record<string, OperationModule>> = {
+export const operations: OperationTable<SzamlaContext> = {
 	invoice: {
 		create: createInvoice,
 		reverse: reverseInvoice,

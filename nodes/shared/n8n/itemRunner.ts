@@ -79,8 +79,13 @@ function outcomeUnknown(error: unknown): boolean {
 	return errorFacts(error, []).outcomeUnknown === true;
 }
 
+/** Adds pairing where missing, and drops unset top-level JSON fields so outputs show only what the service gave. */
 function paired(items: INodeExecutionData[], itemIndex: number): INodeExecutionData[] {
-	return items.map((item) => (item.pairedItem === undefined ? { ...item, pairedItem: { item: itemIndex } } : item));
+	return items.map((item) => {
+		for (const key of Object.keys(item.json)) if (item.json[key] === undefined) delete item.json[key];
+		if (item.binary === undefined) delete item.binary;
+		return item.pairedItem === undefined ? { ...item, pairedItem: { item: itemIndex } } : item;
+	});
 }
 
 export async function runBatches<P>(

@@ -7,20 +7,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { InputError } from '../../../shared/errors';
 import { optionalBoolean, optionalText, requiredNumber, requiredText, valueAtPath } from '../../../shared/n8n/values';
 import { computeLine } from '../../protocol/amounts';
+import type { InvoiceLine } from '../../protocol/types/request';
 import { VAT_KEYS, parseVatKey } from '../../protocol/vatKeys';
 
-export interface ComputedLine {
-	name: string;
-	identifier?: string;
-	quantity: number;
-	unit: string;
-	netUnitPrice: number;
-	vatKey: string;
-	netAmount: number;
-	vatAmount: number;
-	grossAmount: number;
-	comment?: string;
-}
+/** A line with its amounts computed: the fields invoices and receipts share. */
+export type ComputedLine = Pick<
+	InvoiceLine,
+	'name' | 'identifier' | 'quantity' | 'unit' | 'netUnitPrice' | 'vatKey' | 'netAmount' | 'vatAmount' | 'grossAmount' | 'comment'
+>;
 
 export const vatKeyOptions = VAT_KEYS.map((v) => ({ name: v.label, value: v.key }));
 
