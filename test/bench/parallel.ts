@@ -1,0 +1,30 @@
+/**
+ * 3. The node with 2, 4 and 8 parallel requests (options.parallelRequests), ratio to the *sequential* floor. The
+ * simulator sleeps per request (a timer in each request handler, not a queue), so parallel requests overlap; the
+ * ideal ratio with p requests in flight is (N/p × request time + login) / sequential floor.
+ */
+import { runBare } from './bareClient';
+import { runInvoices, sequentialFloorMs } from './invoiceRun';
+import { fmt, type BenchContext, type Section } from './report';
+import { HEADER, row } from './sequential';
+
+export async function parallel(ctx: BenchContext): Promise<Section> {
+	const { n, loginMs, requestMs } = ctx.config;
+	const floor = sequentialFloorMs(n, { loginMs, requestMs });
+	const rows: string[][] = [];
+	let ratio4 = NaN;
+	for (const p of [2, 4, 8]) {
+		const ideal = Math.ceil(n / p) * requestMs + loginMs;
+		const bare = await runBare(ctx.szamla, ctx.orders, p, { loginMs, requestMs });
+		rows.push(row(`bare client, ${p} parallel (ideal ${fmt.x(ideal / floor)})`, bare, floor, ideal));
+		const r = await runInvoices(ctx.szamla, ctx.orders, { parallelRequests: p }, { loginMs, requestMs });
+		rows.push(row(`node, ${p} parallel`, r, floor, ideal));
+		if (p === 4) ratio4 = r.wallMs / floor;
+	}
+	return {
+		title: `3. Számla Agent node, parallel requests (ratios to the sequential floor ${fmt.s(floor)})`,
+		header: HEADER,
+		rows,
+		targets: [{ what: '3. 4 parallel wall / sequential floor', target: '≤ 0.30×', measured: fmt.x(ratio4), met: ratio4 <= 0.3 }],
+	};
+}
