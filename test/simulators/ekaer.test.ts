@@ -670,6 +670,34 @@ describe('admin surface and CLI', () => {
 		expect(sim.stats.requests).toBe(0);
 	});
 
+	it('seeds cards as if declared at another time (POST __admin/tradeCards, for the e2e suite)', async () => {
+		const seed = (cards: unknown) => request(sim.baseUrl + '__admin/tradeCards', { method: 'POST', body: JSON.stringify({ cards }) });
+		const res = await seed([
+			{ tradeCard: `<tradeCard>${SAMPLE_CARD}</tradeCard>`, insertedAt: '2025-01-14T10:00:00+01:00' },
+			{ tradeCard: SAMPLE_CARD, insertedAt: '2025-01-14T11:00:00+01:00', status: 'F' },
+		]);
+		expect(res.statusCode).toBe(200);
+		const seeded = (await res.body.json()) as any[];
+		expect(seeded.map((c) => [c.status, c.insDate, c.tcnValidityStart, c.orderNumber])).toEqual([
+			['S', '2025-01-14T10:00:00+01:00', '2025-01-14', 'ORD1'],
+			['F', '2025-01-14T11:00:00+01:00', '2025-01-14', 'ORD1'],
+		]);
+		expect(seeded[1].finalizationTime).toBe('2025-01-14');
+		expect(sim.stats).toMatchObject({ requests: 0, operations: 0 });
+		// Served like declared cards: the query window sees the seeded insert time.
+		const found = await query(
+			sim,
+			'<queryParams><insertFromDate>2025-01-14T00:00:00+01:00</insertFromDate><insertToDate>2025-01-14T10:30:00+01:00</insertToDate></queryParams>',
+		);
+		expect(found.body).toContain(seeded[0].tcn);
+		expect(found.body).not.toContain(seeded[1].tcn);
+		// The create rules apply; a bad card is refused with the reason.
+		const bad = await seed([{ tradeCard: '<orderNumber>X</orderNumber>' }]);
+		expect(bad.statusCode).toBe(400);
+		expect(await bad.body.text()).toContain('cards[0]');
+		expect(sim.tradeCards.size).toBe(2);
+	});
+
 	it('runs as a separate process from the CLI', async () => {
 		const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'ekaer', 'cli.ts'), JSON.stringify({ xsdValidation: 'off' })], {
 			cwd: join(__dirname, '..', '..'),

@@ -643,6 +643,18 @@ describe('admin surface and CLI', () => {
 		expect(fast.documents.all()).toHaveLength(0);
 	});
 
+	it('lists every JSESSIONID it issued, across expiry and reset (GET __admin/sessions, for the e2e suite)', async () => {
+		const first = await create(fast, invoiceXml({ key: DEFAULT_AGENT_KEY }));
+		fast.expireAllSessions();
+		const second = await create(fast, invoiceXml({ key: DEFAULT_AGENT_KEY }));
+		fast.reset();
+		const res = await request(`${fast.url}__admin/sessions`);
+		const { issued } = (await res.body.json()) as { issued: string[] };
+		expect(first.cookie).toMatch(/^[0-9A-F]{32}$/);
+		expect(second.cookie).not.toBe(first.cookie);
+		expect(issued.slice(-2)).toEqual([first.cookie, second.cookie]);
+	});
+
 	it('CLI prints its URL on one line and stops on SIGTERM', async () => {
 		const cli = join(__dirname, 'szamla', 'cli.ts');
 		const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', cli, JSON.stringify({ xsdValidation: 'off' })], {

@@ -2,6 +2,8 @@
 // Small assertion helpers for scenarios.js. Each throws an Error whose message says what was expected, and includes
 // a short view of what n8n printed, so the e2e summary is readable without opening logs.
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
 
 function describe(result) {
 	const view = {
@@ -46,6 +48,26 @@ function binariesOf(result, nodeName) {
 	return (result.binaries && result.binaries[nodeName]) || [];
 }
 
+/**
+ * The bytes of one binary entry of an output item. n8n 1.x (binary mode "default") prints them base64 in `data`;
+ * n8n 2.x (mode "filesystem-v2") prints `data: "filesystem-v2"` and an `id` "filesystem-v2:<path>" under the user
+ * folder's `.n8n/storage/` (mode "filesystem": `.n8n/binaryData/`). Needs `result.userFolder` (lib/n8n.js).
+ */
+function binaryBytes(result, binary) {
+	if (!binary) throw new Error('no binary entry');
+	const id = typeof binary.id === 'string' ? binary.id : '';
+	const colon = id.indexOf(':');
+	if (colon > 0) {
+		const mode = id.slice(0, colon);
+		const dir = { 'filesystem-v2': 'storage', filesystem: 'binaryData' }[mode];
+		if (!dir) throw new Error(`binary data mode "${mode}" is not readable by the e2e helpers (id ${id})`);
+		if (!result.userFolder) throw new Error('result.userFolder is missing (lib/n8n.js sets it)');
+		return fs.readFileSync(path.join(result.userFolder, '.n8n', dir, id.slice(colon + 1)));
+	}
+	if (typeof binary.data === 'string' && binary.data) return Buffer.from(binary.data, 'base64');
+	throw new Error(`binary entry has neither an id nor inline data: ${JSON.stringify(binary).slice(0, 300)}`);
+}
+
 /** Throws unless cond is truthy; message says what was expected. */
 function check(cond, what, result) {
 	if (!cond) throw new Error(`${what}${result ? `\n${describe(result)}` : ''}`);
@@ -67,4 +89,4 @@ function notImplemented(what) {
 	throw e;
 }
 
-module.exports = { expectSuccess, expectFailure, outputOf, binariesOf, check, expectEqual, notImplemented, describe };
+module.exports = { expectSuccess, expectFailure, outputOf, binariesOf, binaryBytes, check, expectEqual, notImplemented, describe };

@@ -95,7 +95,8 @@ class N8nInstance {
 	/** `n8n execute --id <id> --rawOutput` → normalised result (see parse-output.js). */
 	async execute(id) {
 		const r = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
-		return { ...parseExecuteOutput(r), ms: r.ms, version: this.version };
+		// userFolder: where n8n 2.x keeps binary data (mode filesystem-v2), so a scenario can read a PDF it produced.
+		return { ...parseExecuteOutput(r), ms: r.ms, version: this.version, userFolder: this.userFolder };
 	}
 }
 

@@ -4,7 +4,8 @@
 //   node -r ts-node/register/transpile-only <cli.ts> '<json options>'
 //   first stdout line: {"url": ...} (szamla) / {"baseUrl": ...} (ekaer); serves until SIGTERM.
 //   GET <url>__admin/stats, POST <url>__admin/reset, POST <url>__admin/fault {fault, times, operation},
-//   GET <url>__admin/documents (szamla), GET <baseUrl>__admin/tradeCards (ekaer).
+//   GET <url>__admin/documents (szamla), GET <baseUrl>__admin/tradeCards (ekaer); added for the e2e scenarios:
+//   GET <url>__admin/sessions (szamla: every JSESSIONID issued), POST <baseUrl>__admin/tradeCards (ekaer: seed cards).
 // A simulator whose cli.ts does not exist yet is reported as absent (null) instead of failing the whole run, so
 // workflows that don't need it (smoke) still run.
 const { spawn } = require('node:child_process');
@@ -71,6 +72,17 @@ class Simulator {
 	/** szamla only: drops every session, so the next request with a stored JSESSIONID is answered as expired. */
 	expireSessions() {
 		return this.admin('POST', '__admin/expire-sessions', {});
+	}
+	/** szamla only: every JSESSIONID value issued since the simulator started → string[]. */
+	async sessionIds() {
+		return (await this.admin('GET', '__admin/sessions')).issued;
+	}
+	/**
+	 * ekaer only: stores cards as if declared at `insertedAt` (same create rules as the service) → the stored cards.
+	 * @param {Array<{tradeCard: string, insertedAt?: string, status?: string, user?: string}>} cards
+	 */
+	seedTradeCards(cards) {
+		return this.admin('POST', '__admin/tradeCards', { cards });
 	}
 
 	stop() {

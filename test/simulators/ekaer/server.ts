@@ -5,6 +5,7 @@ import { Authenticator } from './auth';
 import { DEFAULT_USER, DEFAULTS, SERVICE_PATH } from './constants';
 import { FaultQueue } from './faults';
 import { SchemaGate } from './schemaGate';
+import { seedTradeCards } from './seed';
 import { EkaerService, technicalFault, type ServiceResponse } from './service';
 import { CardStore } from './store';
 import { sleep } from './time';
@@ -53,7 +54,8 @@ export async function startEkaerSimulator(options: EkaerSimulatorOptions = {}): 
 	const stats = emptyStats();
 	const store = new CardStore();
 	const faults = new FaultQueue();
-	const auth = new Authenticator(options.users ?? [DEFAULT_USER], options.maxTimestampSkewMs ?? DEFAULTS.maxTimestampSkewMs);
+	const users = options.users ?? [DEFAULT_USER];
+	const auth = new Authenticator(users, options.maxTimestampSkewMs ?? DEFAULTS.maxTimestampSkewMs);
 	const gate = new SchemaGate(options.xsdValidation ?? 'new-shapes', () => stats.xsdValidations++);
 	const service = new EkaerService(
 		{
@@ -123,6 +125,14 @@ export async function startEkaerSimulator(options: EkaerSimulatorOptions = {}): 
 		const key = `${req.method} ${action}`;
 		if (key === 'GET stats') return sendJson(res, 200, stats);
 		if (key === 'GET tradeCards') return sendJson(res, 200, [...store.cards.values()]);
+		if (key === 'POST tradeCards') {
+			try {
+				const body = JSON.parse((await readBody(req, DEFAULTS.maxBodyBytes)).toString('utf8'));
+				return sendJson(res, 200, seedTradeCards(body, { users, store, now }));
+			} catch (error) {
+				return sendJson(res, 400, { error: (error as Error).message });
+			}
+		}
 		if (key === 'POST reset') {
 			await readBody(req, 1024 * 1024);
 			reset();

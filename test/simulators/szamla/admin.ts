@@ -1,6 +1,7 @@
 /**
  * Admin surface for the out-of-process (real n8n) suite, under `<url>__admin/`: stats, reset, fault, documents,
- * expire-sessions. Documents are served without request hashes; no secrets are ever stored in them.
+ * expire-sessions, sessions (every JSESSIONID issued). Documents are served without request hashes; no secrets are
+ * ever stored in them.
  */
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { SimDocument, SzamlaFault, SzamlaSimulator, FaultOptions } from './types';
@@ -20,6 +21,8 @@ export function handleAdmin(sim: SzamlaSimulator, command: string, req: Incoming
 	try {
 		if (req.method === 'GET' && command === 'stats') return send(res, 200, sim.stats);
 		if (req.method === 'GET' && command === 'documents') return send(res, 200, sim.documents.all().map(publicDocument));
+		// Session ids are test data of this process only; the e2e suite checks that n8n never prints one.
+		if (req.method === 'GET' && command === 'sessions') return send(res, 200, { issued: sim.issuedSessionIds ? sim.issuedSessionIds() : [] });
 		if (req.method === 'POST' && command === 'reset') {
 			sim.reset();
 			return send(res, 200, { ok: true });

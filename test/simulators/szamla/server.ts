@@ -60,6 +60,7 @@ export async function startServer(options: SzamlaSimulatorOptions = {}): Promise
 		documents: store,
 		injectFault: (fault: SzamlaFault, opts?: FaultOptions) => faults.add(fault, opts),
 		expireAllSessions: () => sessions.clear(),
+		issuedSessionIds: () => sessions.issued,
 		reset: () => {
 			// Mutate in place: callers may hold a reference to `stats`. Known XSD shapes stay known (they are still valid).
 			Object.assign(stats, emptyStats());

@@ -11,6 +11,8 @@ interface Session {
 
 export class SessionStore {
 	private sessions = new Map<string, Session>();
+	/** Every id handed out since start (kept across clear(): the e2e suite checks n8n output never shows one). */
+	private readonly issuedIds: string[] = [];
 
 	constructor(private readonly idleMs: number) {}
 
@@ -31,6 +33,7 @@ export class SessionStore {
 		// Same look as Tomcat's ids: 32 upper-case hex characters.
 		const id = randomBytes(16).toString('hex').toUpperCase();
 		this.sessions.set(id, { accountIndex, lastUsed: Date.now() });
+		if (this.issuedIds.length < 100_000) this.issuedIds.push(id);
 		return id;
 	}
 
@@ -40,6 +43,10 @@ export class SessionStore {
 
 	clear(): void {
 		this.sessions.clear();
+	}
+
+	get issued(): readonly string[] {
+		return this.issuedIds;
 	}
 
 	get size(): number {

@@ -227,6 +227,8 @@ export interface SzamlaSimulator {
 	documents: SimDocumentsView;
 	injectFault(fault: SzamlaFault, opts?: FaultOptions): void;
 	expireAllSessions(): void;
+	/** Every JSESSIONID value issued since start (not cleared by reset). */
+	issuedSessionIds?(): readonly string[];
 	reset(): void;
 	close(): Promise<void>;
 }
