@@ -33,7 +33,7 @@ function runChild(env: Record<string, string>): Promise<MemoryChildResult> {
 }
 
 /** One binary data mode: its own simulator and temporary n8n user folder, the workflow in a child process. */
-async function measureMode(ctx: BenchContext, mode: 'filesystem' | 'default'): Promise<{ row: string[]; target: Target }> {
+async function measureMode(ctx: BenchContext, mode: 'filesystem' | 'default'): Promise<{ row: string[]; target: Target; note: string }> {
 	const { n, lines, loginMs, requestMs, pdfBytes, memExecutions, memParallel } = ctx.config;
 	const sim = await startSzamlaSimulator({ loginCostMs: loginMs, requestMs, pdfBytes, xsdValidation: 'off' });
 	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-bench-memory-')); // filesystem mode writes every PDF here
@@ -70,6 +70,9 @@ async function measureMode(ctx: BenchContext, mode: 'filesystem' | 'default'): P
 				measured: pair(rssGrowth, heapGrowth),
 				met: rssGrowth < LIMIT_BYTES && heapGrowth < LIMIT_BYTES,
 			},
+			note:
+				`${mode}: RSS after each execution ${r.afterEach.map((m) => (m.rss / 1048576).toFixed(0)).join(', ')} MB; ` +
+				`external (Buffers) after first / last ${pair(first.external, last.external)}.`,
 		};
 	} finally {
 		await sim.close();
@@ -87,6 +90,7 @@ export async function memory(ctx: BenchContext): Promise<Section> {
 		rows: results.map((r) => r.row),
 		targets: results.map((r) => r.target),
 		notes: [
+			...results.map((r) => r.note),
 			'Each mode runs in its own child process (both at once); the child loads ts-node and TypeScript (part of "before first"), the simulators run in the parent.',
 		],
 	};

@@ -1,7 +1,8 @@
 /**
  * Before anything is timed: a few invoices from the node and from szamlazz.js and a few EKÁER cards against simulators
- * that check every request against the XSDs. The timed runs then use simulators with the checks off (libxml2 in
- * WebAssembly would otherwise be part of the numbers). Doubles as JIT warm-up for the code paths measured later.
+ * that check every request against the XSDs (the timed runs use simulators with the checks off: libxml2 in WebAssembly
+ * would otherwise be part of the numbers). Then a warm-up of every timed code path against simulators without delays,
+ * so the first measurement does not pay for the JIT (a production n8n process is long-lived).
  */
 import type { IDataObject } from 'n8n-workflow';
 import { startEkaerSimulator } from '../simulators/ekaer';
@@ -13,14 +14,14 @@ import {
 	ekaerParameters,
 	EKAER_TYPE,
 	invoiceParameters,
-	loadSzamlazzJs,
 	orders,
 	szamlaCredentials,
-	szamlazzJsInvoice,
 	SZAMLA_TYPE,
 	tradeCards,
 } from './fixtures';
-import { redirectSzamlazzHu, szamlazzJsClient } from './szamlazzJs';
+import { runBare } from './bareClient';
+import { runInvoices } from './invoiceRun';
+import { issueWithSzamlazzJs } from './szamlazzJs';
 
 export async function preflight(lines: number): Promise<string> {
 	const szamla = await startSzamlaSimulator({ xsdValidation: 'all' });
@@ -34,14 +35,7 @@ export async function preflight(lines: number): Promise<string> {
 			credentials: szamlaCredentials(szamla.url),
 		});
 		if (run.error) throw run.error;
-		const sz = loadSzamlazzJs();
-		const restore = redirectSzamlazzHu(Number(new URL(szamla.url).port));
-		try {
-			const result = await szamlazzJsClient(sz).issueInvoice(szamlazzJsInvoice(sz, orders(1, lines)[0]));
-			if (!result.invoiceId) throw new Error('szamlazz.js got no invoice number');
-		} finally {
-			restore();
-		}
+		if ((await issueWithSzamlazzJs(szamla, orders(1, lines))) !== 1) throw new Error('szamlazz.js got no invoice number');
 		const cards = await runWorkflow({
 			nodes: [{ name: 'EKÁER', type: EKAER_TYPE, parameters: ekaerParameters(2) }],
 			input: tradeCards(2),
@@ -49,6 +43,32 @@ export async function preflight(lines: number): Promise<string> {
 		});
 		if (cards.error) throw cards.error;
 		return `Preflight: ${szamla.stats.requests} Számla Agent requests (node and szamlazz.js) and ${ekaer.stats.requests} EKÁER requests passed the simulators' XSD checks.`;
+	} finally {
+		await szamla.close();
+		await ekaer.close();
+		sharedSessionStore.clear();
+	}
+}
+
+/** Every timed path once over `count` items, against simulators that answer at once. */
+export async function warmUp(lines: number, count: number): Promise<string> {
+	const szamla = await startSzamlaSimulator({ xsdValidation: 'off' });
+	const ekaer = await startEkaerSimulator({ xsdValidation: 'off' });
+	const noDelay = { loginMs: 0, requestMs: 0 };
+	try {
+		const input = orders(count, lines);
+		for (const parallel of [1, 4]) {
+			await runBare(szamla, input, parallel, noDelay);
+			await runInvoices(szamla, input, { parallelRequests: parallel }, noDelay);
+		}
+		await issueWithSzamlazzJs(szamla, input);
+		const cards = await runWorkflow({
+			nodes: [{ name: 'EKÁER', type: EKAER_TYPE, parameters: ekaerParameters(1) }],
+			input: tradeCards(count),
+			credentials: ekaerCredentials(ekaer.baseUrl),
+		});
+		if (cards.error) throw cards.error;
+		return `Warm-up: every timed path ran over ${count} items first.`;
 	} finally {
 		await szamla.close();
 		await ekaer.close();

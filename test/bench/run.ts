@@ -16,7 +16,7 @@ import { machine, uptime } from './measure';
 import { memory } from './memory';
 import { noSessionReuse } from './noSessionReuse';
 import { parallel } from './parallel';
-import { preflight } from './preflight';
+import { preflight, warmUp } from './preflight';
 import { protocolCpu } from './protocolCpu';
 import { fmt, markdownTable, type BenchContext, type Section } from './report';
 import { sequential } from './sequential';
@@ -50,6 +50,8 @@ async function main(): Promise<number> {
 
 	process.stderr.write('bench: preflight (XSD-checked requests, warm-up)\n');
 	print(`- ${await preflight(config.lines)}`);
+	process.stderr.write('bench: warm-up\n');
+	print(`- ${await warmUp(config.lines, Math.min(config.n, 200))}`);
 
 	const szamla = await startSzamlaSimulator({ loginCostMs: config.loginMs, requestMs: config.requestMs, xsdValidation: 'off' });
 	const ekaerSim = await startEkaerSimulator({ requestMs: config.requestMs, perOperationMs: config.ekaerPerOperationMs, xsdValidation: 'off' });

@@ -11,9 +11,10 @@
  */
 import net from 'node:net';
 import tls from 'node:tls';
-import { DEFAULT_AGENT_KEY } from '../simulators/szamla';
+import type { SzamlaSimulator } from '../simulators/szamla';
+import { DEFAULT_AGENT_KEY } from '../simulators/szamla/config';
 import { sequentialFloorMs } from './invoiceRun';
-import { loadSzamlazzJs, szamlazzJsInvoice, type SzamlazzJs } from './fixtures';
+import { loadSzamlazzJs, szamlazzJsInvoice, type Order, type SzamlazzJs } from './fixtures';
 import { fmt, type BenchContext, type Section } from './report';
 import { timed, watchServers } from './measure';
 
@@ -36,27 +37,29 @@ export function szamlazzJsClient(sz: SzamlazzJs): { issueInvoice(invoice: unknow
 	return new sz.Client({ authToken: DEFAULT_AGENT_KEY, eInvoice: false, requestInvoiceDownload: false, responseVersion: 1 });
 }
 
-export async function szamlazzJs(ctx: BenchContext): Promise<Section> {
-	const { n, loginMs, requestMs } = ctx.config;
-	const floor = sequentialFloorMs(n, { loginMs, requestMs });
+/** Issue every order with one szamlazz.js Client, one after another; returns how many got an invoice number. */
+export async function issueWithSzamlazzJs(sim: SzamlaSimulator, input: Order[]): Promise<number> {
 	const sz = loadSzamlazzJs();
-	ctx.szamla.reset();
-	const restore = redirectSzamlazzHu(Number(new URL(ctx.szamla.url).port));
-	const stopServers = watchServers();
-	let run;
+	const restore = redirectSzamlazzHu(Number(new URL(sim.url).port));
 	try {
 		const client = szamlazzJsClient(sz);
-		run = await timed(async () => {
-			let issued = 0;
-			for (const order of ctx.orders) {
-				const result = await client.issueInvoice(szamlazzJsInvoice(sz, order));
-				if (result.invoiceId) issued++;
-			}
-			return issued;
-		});
+		let issued = 0;
+		for (const order of input) {
+			const result = await client.issueInvoice(szamlazzJsInvoice(sz, order));
+			if (result.invoiceId) issued++;
+		}
+		return issued;
 	} finally {
 		restore();
 	}
+}
+
+export async function szamlazzJs(ctx: BenchContext): Promise<Section> {
+	const { n, loginMs, requestMs } = ctx.config;
+	const floor = sequentialFloorMs(n, { loginMs, requestMs });
+	ctx.szamla.reset();
+	const stopServers = watchServers();
+	const run = await timed(() => issueWithSzamlazzJs(ctx.szamla, ctx.orders));
 	const server = stopServers();
 	if (run.result !== n) throw new Error(`szamlazz.js: expected ${n} invoices, got ${run.result}`);
 	const { logins, requests } = ctx.szamla.stats;
