@@ -3,7 +3,8 @@
  * n8n-core's engine (test/workflow/harness). Prints markdown on stdout (progress goes to stderr). Targets are reported,
  * not asserted: the exit code is non-zero only when something failed. Settings: see config.ts.
  */
-import './env'; // before n8n-core is loaded
+import { ownUserFolder } from './env'; // first: before n8n-core is loaded
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { startEkaerSimulator } from '../simulators/ekaer';
 import { startSzamlaSimulator } from '../simulators/szamla';
@@ -76,6 +77,7 @@ async function main(): Promise<number> {
 		await szamla.close();
 		await ekaerSim.close();
 		await closeDispatchers();
+		if (ownUserFolder) rmSync(ownUserFolder, { recursive: true, force: true });
 	}
 
 	for (const section of sections) {
