@@ -5,7 +5,6 @@
 import { InputError } from '../../../shared/errors';
 import { leaf, node, optionalNode, type XmlElement } from '../../../shared/xml';
 import { currencyDecimals } from '../amounts';
-import { isSpecialVatKey, parseVatKey, vatRateOf } from '../vatKeys';
 import type { CreateReceiptRequest, ReceiptLine, ReceiptPayment } from '../types/request';
 import {
 	authChildren,
@@ -17,7 +16,7 @@ import {
 	requireText,
 	textLeaf,
 } from './common';
-import { checkLineAmounts } from './lineAmounts';
+import { checkedLineAmounts } from './lineAmounts';
 
 const LINE_ITEMS = 'Line Items';
 const PREFIX_MAX_LENGTH = 5;
@@ -71,22 +70,7 @@ export function buildCreateReceiptXml(req: CreateReceiptRequest): string {
 
 function receiptLineElement(line: ReceiptLine, at: string, decimals: number): XmlElement {
 	if (!line || typeof line !== 'object') throw new InputError(at, 'Line item is empty');
-	const quantity = requireNumber(line.quantity, `${at} › Quantity`);
-	const netUnitPrice = requireNumber(line.netUnitPrice, `${at} › Net Unit Price`);
-	const vatKey = parseVatKey(line.vatKey, `${at} › VAT Key`);
-	const netAmount = requireNumber(line.netAmount, `${at} › Net Amount`);
-	const vatAmount = requireNumber(line.vatAmount, `${at} › VAT Amount`);
-	const grossAmount = requireNumber(line.grossAmount, `${at} › Gross Amount`);
-	checkLineAmounts({
-		prefix: at,
-		quantity,
-		netUnitPrice,
-		rate: isSpecialVatKey(vatKey) ? undefined : vatRateOf(vatKey),
-		netAmount,
-		vatAmount,
-		grossAmount,
-		decimals,
-	});
+	const { quantity, netUnitPrice, vatKey, netAmount, vatAmount, grossAmount } = checkedLineAmounts(line, at, decimals);
 	const ledger = line.ledger;
 	return node('tetel', [
 		{ name: 'megnevezes', text: requireText(line.name, `${at} › Name`) },

@@ -1,10 +1,9 @@
 /** `tetelek` of xmlszamla: one `tetel` per line, in schema order, with the line amounts checked before sending. */
 import { InputError } from '../../../shared/errors';
 import { leaf, node, optionalNode, type XmlElement } from '../../../shared/xml';
-import { isSpecialVatKey, parseVatKey, vatRateOf } from '../vatKeys';
 import type { InvoiceLine } from '../types/request';
-import { optionalDate, optionalInteger, optionalNumber, requireNumber, requireText, textLeaf } from './common';
-import { checkLineAmounts } from './lineAmounts';
+import { optionalDate, optionalInteger, optionalNumber, requireText, textLeaf } from './common';
+import { checkedLineAmounts } from './lineAmounts';
 
 export const LINE_ITEMS = 'Line Items';
 
@@ -21,24 +20,13 @@ export function invoiceLinesElement(lines: InvoiceLine[] | undefined, decimals: 
 
 function lineElement(line: InvoiceLine, at: string, decimals: number, marginScheme: boolean): XmlElement {
 	if (!line || typeof line !== 'object') throw new InputError(at, 'Line item is empty');
-	const quantity = requireNumber(line.quantity, `${at} › Quantity`);
-	const netUnitPrice = requireNumber(line.netUnitPrice, `${at} › Net Unit Price`);
-	const vatKey = parseVatKey(line.vatKey, `${at} › VAT Key`);
 	const marginVatBase = optionalNumber(line.marginVatBase, `${at} › Margin VAT Base`);
-	const netAmount = requireNumber(line.netAmount, `${at} › Net Amount`);
-	const vatAmount = requireNumber(line.vatAmount, `${at} › VAT Amount`);
-	const grossAmount = requireNumber(line.grossAmount, `${at} › Gross Amount`);
-	const skipVatRule = marginScheme || marginVatBase !== undefined || isSpecialVatKey(vatKey);
-	checkLineAmounts({
-		prefix: at,
-		quantity,
-		netUnitPrice,
-		rate: skipVatRule ? undefined : vatRateOf(vatKey),
-		netAmount,
-		vatAmount,
-		grossAmount,
+	const { quantity, netUnitPrice, vatKey, netAmount, vatAmount, grossAmount } = checkedLineAmounts(
+		line,
+		at,
 		decimals,
-	});
+		marginScheme || marginVatBase !== undefined,
+	);
 	const ledger = line.ledger;
 	return node('tetel', [
 		{ name: 'megnevezes', text: requireText(line.name, `${at} › Name`) },

@@ -9,7 +9,8 @@
  */
 import { InputError } from '../../../shared/errors';
 import { roundAmount } from '../amounts';
-import { fieldPath } from './common';
+import { isSpecialVatKey, parseVatKey, vatRateOf, type VatKey } from '../vatKeys';
+import { fieldPath, requireNumber } from './common';
 
 const MINOR_UNIT = [1, 0.1, 0.01, 0.001];
 const NOISE = 1e-9;
@@ -68,4 +69,48 @@ export function checkLineAmounts(c: LineAmountCheck): void {
 			`Must equal Net Amount + VAT Amount (expected ${expected}, got ${c.grossAmount})`,
 		);
 	}
+}
+
+/** The amount fields invoice and receipt lines share, before their wire names differ. */
+export interface LineAmountFields {
+	quantity: unknown;
+	netUnitPrice: unknown;
+	vatKey: unknown;
+	netAmount: unknown;
+	vatAmount: unknown;
+	grossAmount: unknown;
+}
+
+export interface CheckedLineAmounts {
+	quantity: number;
+	netUnitPrice: number;
+	vatKey: VatKey;
+	netAmount: number;
+	vatAmount: number;
+	grossAmount: number;
+}
+
+/**
+ * Reads one line's amounts as numbers (errors name `at`, e.g. "Line Items[3] › Quantity") and checks them against the
+ * service's rules. `skipVatRule`: margin scheme lines, whose VAT is computed on the margin; special VAT keys are always
+ * skipped (0 %).
+ */
+export function checkedLineAmounts(line: LineAmountFields, at: string, decimals: number, skipVatRule = false): CheckedLineAmounts {
+	const quantity = requireNumber(line.quantity, `${at} › Quantity`);
+	const netUnitPrice = requireNumber(line.netUnitPrice, `${at} › Net Unit Price`);
+	const vatKey = parseVatKey(line.vatKey, `${at} › VAT Key`);
+	const netAmount = requireNumber(line.netAmount, `${at} › Net Amount`);
+	const vatAmount = requireNumber(line.vatAmount, `${at} › VAT Amount`);
+	const grossAmount = requireNumber(line.grossAmount, `${at} › Gross Amount`);
+	checkLineAmounts({
+		prefix: at,
+		quantity,
+		netUnitPrice,
+		rate: skipVatRule || isSpecialVatKey(vatKey) ? undefined : vatRateOf(vatKey),
+		netAmount,
+		vatAmount,
+		grossAmount,
+		decimals,
+	});
+	return { quantity, netUnitPrice, vatKey, netAmount, vatAmount, grossAmount };
 }
