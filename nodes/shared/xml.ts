@@ -107,6 +107,8 @@ export function createXmlParser(arrayElements: readonly string[] = []): XMLParse
 		parseAttributeValue: false,
 		trimValues: true,
 		processEntities: true,
+		// Numeric character references (&#233;, &#13; inside base64 PDFs) are legal XML; without this they stay literal.
+		htmlEntities: true,
 		isArray: (name) => arrays.has(name),
 	});
 }

@@ -31,4 +31,10 @@ describe('XML writer', () => {
 		expect(textOf({ '#text': 5 })).toBe('5');
 		expect(textOf(undefined)).toBeUndefined();
 	});
+
+	it('decodes numeric character references once, and only once', () => {
+		const parsed = createXmlParser().parse('<r><name>Caf&#233; &#x41;&amp;B &amp;#233;</name><pdf>QUJD&#13;\nREVG</pdf></r>');
+		expect(parsed.r.name).toBe('Café A&B &#233;');
+		expect(Buffer.from(parsed.r.pdf, 'base64').toString()).toBe('ABCDEF');
+	});
 });
