@@ -18,6 +18,7 @@ export interface SzlahuHeaders {
 
 /** URL-decoding that survives malformed escapes: the raw text is better than an exception. */
 function safeDecode(value: string): string {
+	if (value.indexOf('%') < 0) return value; // nothing escaped: decoding would return it unchanged
 	try {
 		return decodeURIComponent(value);
 	} catch {
@@ -37,9 +38,14 @@ export function decodeUrlValue(value: string): string {
 
 export function readSzlahuHeaders(headers: Record<string, string>): SzlahuHeaders {
 	const map = new Map<string, string>();
-	for (const [name, value] of Object.entries(headers)) {
+	const names = Object.keys(headers);
+	for (let i = 0; i < names.length; i++) {
+		const name = names[i];
+		// Cheap first-letter test before lower-casing: most headers (date, content-type, …) are not szlahu_ ones.
+		const first = name.charCodeAt(0);
+		if (first !== 115 && first !== 83) continue; // s, S
 		const key = name.toLowerCase();
-		if (key.startsWith('szlahu_')) map.set(key, String(value).trim());
+		if (key.startsWith('szlahu_')) map.set(key, String(headers[name]).trim());
 	}
 	const get = (name: string): string | undefined => map.get(name) || undefined;
 	const error = get('szlahu_error');
