@@ -10,7 +10,7 @@
  * 7.8699999… — binary float drift cannot move a value across a rounding boundary.
  */
 import { InputError } from '../../shared/errors';
-import { parseVatKey, vatRateOf, type VatKey } from './vatKeys';
+import { isVatKey, parseVatKey, vatRateOf, type VatKey } from './vatKeys';
 
 /**
  * Decimals per currency. HUF (also written "Ft") is invoiced in whole forints; every other currency with 2 decimals.
@@ -18,6 +18,7 @@ import { parseVatKey, vatRateOf, type VatKey } from './vatKeys';
  * minor units (e.g. JPY) are rare on Hungarian invoices and 2 decimals is still accepted for them.
  */
 export function currencyDecimals(currency: string): number {
+	if (currency === 'HUF') return 0; // the usual spelling, without the trim and upper-casing below
 	const code = currency.trim().toUpperCase();
 	return code === 'HUF' || code === 'FT' ? 0 : 2;
 }
@@ -151,18 +152,74 @@ function finite(value: unknown, field: string): number {
  * `field` prefixes error fields, e.g. "Line Items[3]".
  */
 export function computeLine(input: LineAmountsInput, field = ''): LineAmounts {
-	const at = (name: string) => (field ? `${field} › ${name}` : name);
-	const quantity = finite(input.quantity, at('Quantity'));
-	const unitPrice = finite(input.unitPrice, at('Unit Price'));
-	const key: VatKey = parseVatKey(input.vatKey, at('VAT Key'));
+	const quantity = finiteAt(input.quantity, field, 'Quantity');
+	const unitPrice = finiteAt(input.unitPrice, field, 'Unit Price');
+	const key: VatKey = isVatKey(input.vatKey) ? input.vatKey : parseVatKey(input.vatKey, fieldName(field, 'VAT Key'));
 	const decimals = currencyDecimals(input.currency ?? '');
-	const rate = BigInt(vatRateOf(key));
+	const rate = vatRateOf(key);
+	if (!input.priceIncludesVat) {
+		const whole = wholeNumberNetLine(unitPrice, quantity, rate, decimals);
+		if (whole) return whole;
+	}
+	return exactLine(unitPrice, quantity, rate, decimals, input.priceIncludesVat);
+}
+
+function fieldName(field: string, name: string): string {
+	return field ? `${field} › ${name}` : name;
+}
+
+/** `finite` with the field name built only when the check fails (computeLine runs per line). */
+function finiteAt(value: unknown, field: string, name: string): number {
+	if (typeof value === 'number' && Number.isFinite(value)) return value;
+	return finite(value, fieldName(field, name));
+}
+
+/**
+ * |unit price × quantity| up to which whole-number lines are computed in doubles: the net mantissa (× 10^decimals, at
+ * most 100) times the rate (at most 100) then stays below 2^53, where every integer operation below is exact.
+ */
+const WHOLE_NUMBER_LIMIT = Math.floor(Number.MAX_SAFE_INTEGER / 10_000);
+
+/**
+ * The common case — whole net unit price × whole quantity — without BigInt: the same result as the exact path, since
+ * every step is an exact integer operation on doubles below 2^53, and m / 10^decimals is the double nearest to the
+ * decimal m·10^-decimals, just as Number() of its text is. Undefined when the inputs do not fit.
+ */
+function wholeNumberNetLine(unitPrice: number, quantity: number, rate: number, decimals: number): LineAmounts | undefined {
+	if (!Number.isInteger(unitPrice) || !Number.isInteger(quantity) || !Number.isInteger(rate) || rate < 0 || rate > 100) return undefined;
+	if (decimals !== 0 && decimals !== 2) return undefined;
+	const product = unitPrice * quantity;
+	if (!(Math.abs(product) <= WHOLE_NUMBER_LIMIT)) return undefined;
+	const scale = decimals === 0 ? 1 : 100;
+	const net = product * scale; // mantissa at `decimals`
+	// VAT mantissa: round(net × rate / 100), half away from zero.
+	const scaled = net * rate;
+	const abs = Math.abs(scaled);
+	const remainder = abs % 100;
+	const vatAbs = (abs - remainder) / 100 + (remainder >= 50 ? 1 : 0);
+	const vat = scaled < 0 ? -vatAbs : vatAbs;
+	return {
+		netUnitPrice: unitPrice,
+		netAmount: wholeMantissaToNumber(net, scale),
+		vatAmount: wholeMantissaToNumber(vat, scale),
+		grossAmount: wholeMantissaToNumber(net + vat, scale),
+	};
+}
+
+/** mantissaToNumber for a mantissa held in a double (never -0). */
+function wholeMantissaToNumber(m: number, scale: number): number {
+	return m === 0 ? 0 : m / scale;
+}
+
+/** computeLine on exact decimals (BigInt): every input. Exported for the tests that compare the fast path with it. */
+export function exactLine(unitPrice: number, quantity: number, rateNumber: number, decimals: number, priceIncludesVat: boolean): LineAmounts {
+	const rate = BigInt(rateNumber);
 	const q = toDecimal(quantity);
 
 	// VAT mantissa (at `decimals`) of a net mantissa (at `decimals`): round(N × r / 100).
 	const vatOf = (net: bigint): bigint => divRound(net * rate, 100n);
 
-	if (!input.priceIncludesVat) {
+	if (!priceIncludesVat) {
 		const net = roundMantissa(mul(toDecimal(unitPrice), q), decimals);
 		const vat = vatOf(net);
 		return {

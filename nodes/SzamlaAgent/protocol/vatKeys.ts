@@ -74,6 +74,8 @@ export const VAT_KEYS: readonly VatKeyInfo[] = Object.freeze([
 
 const RATE_BY_KEY = new Map<string, number>(VAT_KEYS.map((v) => [v.key, v.rate]));
 
+const NUMERIC_KEYS: ReadonlySet<string> = new Set<string>(NUMERIC_VAT_RATES);
+
 /** What users type instead of the canonical spelling (accents on ÁFA, none on ÁKK). */
 const ALIASES: Record<string, VatKey> = { 'F.ÁFA': 'F.AFA', 'K.ÁFA': 'K.AFA', AKK: 'ÁKK' };
 
@@ -89,7 +91,12 @@ export function vatRateOf(key: VatKey): number {
 
 /** True for special keys (no VAT amount on the line). */
 export function isSpecialVatKey(key: VatKey): key is SpecialVatKey {
-	return RATE_BY_KEY.has(key) && !(NUMERIC_VAT_RATES as readonly string[]).includes(key);
+	return RATE_BY_KEY.has(key) && !NUMERIC_KEYS.has(key);
+}
+
+/** Already a canonical key (what parseVatKey returns unchanged); lets per-line callers skip building a field name. */
+export function isVatKey(input: unknown): input is VatKey {
+	return typeof input === 'string' && RATE_BY_KEY.has(input);
 }
 
 /**

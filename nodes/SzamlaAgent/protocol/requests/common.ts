@@ -45,6 +45,18 @@ export function requireNumber(value: unknown, field: string): number {
 	return value;
 }
 
+/** requireNumber for `${prefix} › ${name}`, with that field name built only when the check fails. */
+export function requireNumberAt(value: unknown, prefix: string, name: string): number {
+	if (typeof value === 'number' && Number.isFinite(value)) return value;
+	return requireNumber(value, `${prefix} › ${name}`);
+}
+
+/** requireText for `${prefix} › ${name}`, with that field name built only when the check fails. */
+export function requireTextAt(value: unknown, prefix: string, name: string): string {
+	if (typeof value === 'string' && value.trim() !== '') return value;
+	return requireText(value, `${prefix} › ${name}`);
+}
+
 export function optionalNumber(value: unknown, field: string): number | undefined {
 	if (value === undefined || value === null) return undefined;
 	return requireNumber(value, field);

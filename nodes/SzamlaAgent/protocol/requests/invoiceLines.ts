@@ -2,7 +2,7 @@
 import { InputError } from '../../../shared/errors';
 import { leaf, node, optionalNode, type XmlElement } from '../../../shared/xml';
 import type { InvoiceLine } from '../types/request';
-import { optionalDate, optionalInteger, optionalNumber, requireText, textLeaf } from './common';
+import { optionalDate, optionalInteger, optionalNumber, requireTextAt, textLeaf } from './common';
 import { checkedLineAmounts } from './lineAmounts';
 
 export const LINE_ITEMS = 'Line Items';
@@ -20,7 +20,7 @@ export function invoiceLinesElement(lines: InvoiceLine[] | undefined, decimals: 
 
 function lineElement(line: InvoiceLine, at: string, decimals: number, marginScheme: boolean): XmlElement {
 	if (!line || typeof line !== 'object') throw new InputError(at, 'Line item is empty');
-	const marginVatBase = optionalNumber(line.marginVatBase, `${at} › Margin VAT Base`);
+	const marginVatBase = line.marginVatBase === undefined ? undefined : optionalNumber(line.marginVatBase, `${at} › Margin VAT Base`);
 	const { quantity, netUnitPrice, vatKey, netAmount, vatAmount, grossAmount } = checkedLineAmounts(
 		line,
 		at,
@@ -29,10 +29,10 @@ function lineElement(line: InvoiceLine, at: string, decimals: number, marginSche
 	);
 	const ledger = line.ledger;
 	return node('tetel', [
-		{ name: 'megnevezes', text: requireText(line.name, `${at} › Name`) },
+		{ name: 'megnevezes', text: requireTextAt(line.name, at, 'Name') },
 		textLeaf('azonosito', line.identifier),
 		leaf('mennyiseg', quantity),
-		{ name: 'mennyisegiEgyseg', text: requireText(line.unit, `${at} › Unit`) },
+		{ name: 'mennyisegiEgyseg', text: requireTextAt(line.unit, at, 'Unit') },
 		leaf('nettoEgysegar', netUnitPrice),
 		{ name: 'afakulcs', text: vatKey },
 		leaf('arresAfaAlap', marginVatBase),
@@ -50,6 +50,6 @@ function lineElement(line: InvoiceLine, at: string, decimals: number, marginSche
 				leaf('elszDatumIg', optionalDate(ledger.settlementPeriodEnd, `${at} › Ledger › Settlement Period End`)),
 			]),
 		// Newer (docs) schema only; sent only when set.
-		leaf('torloKod', optionalInteger(line.dataErasureCode, `${at} › Data Erasure Code`, 0)),
+		line.dataErasureCode === undefined ? undefined : leaf('torloKod', optionalInteger(line.dataErasureCode, `${at} › Data Erasure Code`, 0)),
 	]);
 }

@@ -9,8 +9,8 @@
  */
 import { InputError } from '../../../shared/errors';
 import { roundAmount } from '../amounts';
-import { isSpecialVatKey, parseVatKey, vatRateOf, type VatKey } from '../vatKeys';
-import { fieldPath, requireNumber } from './common';
+import { isSpecialVatKey, isVatKey, parseVatKey, vatRateOf, type VatKey } from '../vatKeys';
+import { fieldPath, requireNumberAt } from './common';
 
 const MINOR_UNIT = [1, 0.1, 0.01, 0.001];
 const NOISE = 1e-9;
@@ -37,29 +37,26 @@ function offGrid(value: number, decimals: number): boolean {
 export function checkLineAmounts(c: LineAmountCheck): void {
 	const unit = MINOR_UNIT[c.decimals];
 	const half = unit / 2 + NOISE * Math.max(1, Math.abs(c.netAmount));
-	const places = `${c.decimals} decimal${c.decimals === 1 ? '' : 's'}`;
+	// Messages (and their field paths) are built only when a check fails: this runs for every line of every request.
+	const places = () => `${c.decimals} decimal${c.decimals === 1 ? '' : 's'}`;
+	const notRounded = (name: string, value: number) =>
+		new InputError(fieldPath(c.prefix, name), `Must be rounded to ${places()} for this currency, got ${value}`);
 
-	for (const [name, value] of [
-		['Net Amount', c.netAmount],
-		['VAT Amount', c.vatAmount],
-		['Gross Amount', c.grossAmount],
-	] as const) {
-		if (offGrid(value, c.decimals)) {
-			throw new InputError(fieldPath(c.prefix, name), `Must be rounded to ${places} for this currency, got ${value}`);
-		}
-	}
+	if (offGrid(c.netAmount, c.decimals)) throw notRounded('Net Amount', c.netAmount);
+	if (offGrid(c.vatAmount, c.decimals)) throw notRounded('VAT Amount', c.vatAmount);
+	if (offGrid(c.grossAmount, c.decimals)) throw notRounded('Gross Amount', c.grossAmount);
 	if (Math.abs(c.netUnitPrice * c.quantity - c.netAmount) > half) {
 		const expected = roundAmount(c.netUnitPrice * c.quantity, c.decimals);
 		throw new InputError(
 			fieldPath(c.prefix, 'Net Amount'),
-			`Must equal Net Unit Price × Quantity rounded to ${places} (expected ${expected}, got ${c.netAmount})`,
+			`Must equal Net Unit Price × Quantity rounded to ${places()} (expected ${expected}, got ${c.netAmount})`,
 		);
 	}
 	if (c.rate !== undefined && Math.abs((c.netAmount * c.rate) / 100 - c.vatAmount) > half) {
 		const expected = roundAmount((c.netAmount * c.rate) / 100, c.decimals);
 		throw new InputError(
 			fieldPath(c.prefix, 'VAT Amount'),
-			`Must equal Net Amount × ${c.rate}% rounded to ${places} (expected ${expected}, got ${c.vatAmount})`,
+			`Must equal Net Amount × ${c.rate}% rounded to ${places()} (expected ${expected}, got ${c.vatAmount})`,
 		);
 	}
 	if (Math.abs(c.netAmount + c.vatAmount - c.grossAmount) > unit / 1000) {
@@ -96,12 +93,12 @@ export interface CheckedLineAmounts {
  * skipped (0 %).
  */
 export function checkedLineAmounts(line: LineAmountFields, at: string, decimals: number, skipVatRule = false): CheckedLineAmounts {
-	const quantity = requireNumber(line.quantity, `${at} › Quantity`);
-	const netUnitPrice = requireNumber(line.netUnitPrice, `${at} › Net Unit Price`);
-	const vatKey = parseVatKey(line.vatKey, `${at} › VAT Key`);
-	const netAmount = requireNumber(line.netAmount, `${at} › Net Amount`);
-	const vatAmount = requireNumber(line.vatAmount, `${at} › VAT Amount`);
-	const grossAmount = requireNumber(line.grossAmount, `${at} › Gross Amount`);
+	const quantity = requireNumberAt(line.quantity, at, 'Quantity');
+	const netUnitPrice = requireNumberAt(line.netUnitPrice, at, 'Net Unit Price');
+	const vatKey = isVatKey(line.vatKey) ? line.vatKey : parseVatKey(line.vatKey, `${at} › VAT Key`);
+	const netAmount = requireNumberAt(line.netAmount, at, 'Net Amount');
+	const vatAmount = requireNumberAt(line.vatAmount, at, 'VAT Amount');
+	const grossAmount = requireNumberAt(line.grossAmount, at, 'Gross Amount');
 	checkLineAmounts({
 		prefix: at,
 		quantity,
