@@ -1,18 +1,18 @@
 /**
  * The practical floor on this machine: the same invoices as prebuilt multipart bodies, sent with plain undici (first
  * one alone to log in, then `parallel` at a time with the cookie), no n8n and no node code in the timed part. The
- * difference to the theoretical floor is what the in-process simulator and loopback HTTP cost by themselves; the
+ * difference to the theoretical floor is what the simulator (in its worker thread) and loopback HTTP cost; the
  * difference between this row and the node's is the node's (and n8n's) own overhead.
  */
 import { request } from 'undici';
-import type { SzamlaSimulator } from '../simulators/szamla';
 import { buildCreateInvoiceXml, buildMultipart } from './code';
 import { protocolRequest, type Order } from './fixtures';
 import type { InvoiceRunResult } from './invoiceRun';
-import { timed, watchServers } from './measure';
+import { timed } from './measure';
+import type { RemoteSzamla } from './simulatorHost';
 
 export async function runBare(
-	sim: SzamlaSimulator,
+	sim: RemoteSzamla,
 	input: Order[],
 	parallel: number,
 	delays: { loginMs: number; requestMs: number },
@@ -21,7 +21,7 @@ export async function runBare(
 	const bodies = input.map((order) =>
 		buildMultipart([{ field: 'action-xmlagentxmlfile', fileName: 'xmlszamla.xml', contentType: 'text/xml', content: buildCreateInvoiceXml(protocolRequest(order, today)) }]),
 	);
-	sim.reset();
+	await sim.reset();
 	let cookie: string | undefined;
 	const send = async (k: number) => {
 		const body = bodies[k];
@@ -31,7 +31,6 @@ export async function runBare(
 		const text = await res.body.text();
 		if (res.statusCode !== 200 || !text.includes('<sikeres>true</sikeres>')) throw new Error(`bare client: request ${k} failed`);
 	};
-	const stopServers = watchServers();
 	const run = await timed(async () => {
 		await send(0);
 		let next = 1;
@@ -40,8 +39,8 @@ export async function runBare(
 		};
 		await Promise.all(Array.from({ length: parallel }, worker));
 	});
-	const server = stopServers();
-	const { logins, requests } = sim.stats;
+	const { stats, server } = await sim.stats();
+	const { logins, requests } = stats;
 	return {
 		invoices: input.length,
 		wallMs: run.wallMs,

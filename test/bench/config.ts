@@ -22,6 +22,8 @@ export interface BenchConfig {
 	pdfBytes: number;
 	/** Binary data modes for the memory run: 'filesystem' (n8n 2.x default) and/or 'default' (in memory, n8n 1.x). */
 	binaryModes: Array<'filesystem' | 'default'>;
+	/** Where the simulators of the timed runs run: a worker thread (default) or the bench's own thread. */
+	simulators: 'worker' | 'inline';
 	/** Only these measurements (comma-separated ids, e.g. "sequential,cpu"); default all. */
 	only?: string[];
 }
@@ -45,7 +47,10 @@ export function readConfig(): BenchConfig {
 	for (const mode of modes) {
 		if (mode !== 'filesystem' && mode !== 'default') throw new Error(`BENCH_BINARY_MODES: unknown mode "${mode}"`);
 	}
+	const simulators = setting('SIMULATORS') ?? 'worker';
+	if (simulators !== 'worker' && simulators !== 'inline') throw new Error(`BENCH_SIMULATORS: "worker" or "inline", got "${simulators}"`);
 	return {
+		simulators,
 		n: int('N', 1000, 1),
 		lines: int('LINES', 10, 1),
 		loginMs: int('LOGIN_MS', 150),

@@ -14,18 +14,18 @@ export async function ekaer(ctx: BenchContext): Promise<Section> {
 	const rows: string[][] = [];
 	let batchedRequests = NaN;
 	for (const batchSize of [1, ekaerBatch]) {
-		ctx.ekaer.reset();
+		await ctx.ekaer.reset();
 		const run = await timed(() =>
 			runWorkflow({
 				nodes: [{ name: 'EKÁER', type: EKAER_TYPE, parameters: ekaerParameters(batchSize) }],
 				input: cards as IDataObject[],
-				credentials: ekaerCredentials(ctx.ekaer.baseUrl),
+				credentials: ekaerCredentials(ctx.ekaer.url),
 			}),
 		);
 		if (run.result.error) throw run.result.error;
 		const created = run.result.output('EKÁER').filter((item) => typeof item.json.tcn === 'string').length;
 		if (created !== n) throw new Error(`EKÁER batch ${batchSize}: expected ${n} trade cards, got ${created}`);
-		const { requests, operations } = ctx.ekaer.stats;
+		const { requests, operations } = (await ctx.ekaer.stats()).stats;
 		rows.push([
 			batchSize === 1 ? 'one card per request' : `${batchSize} cards per request`,
 			String(requests),

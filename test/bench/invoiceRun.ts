@@ -3,11 +3,11 @@
  * fresh simulator state and no session in the process: what measurements 1–3 have in common.
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { SzamlaSimulator } from '../simulators/szamla';
 import { runWorkflow } from '../workflow/harness';
 import { sharedSessionStore } from './code';
 import { invoiceParameters, szamlaCredentials, SZAMLA_TYPE, type Order } from './fixtures';
-import { timed, watchFirstRequest, watchServers } from './measure';
+import { timed, watchFirstRequest } from './measure';
+import type { RemoteSzamla } from './simulatorHost';
 
 export interface InvoiceRunResult {
 	invoices: number;
@@ -17,19 +17,18 @@ export interface InvoiceRunResult {
 	requests: number;
 	/** Engine start → first request: reading and validating every item before anything is sent. */
 	prepareMs?: number;
-	/** Time inside the simulator beyond its simulated delays, summed over requests. */
+	/** Time inside the simulator (its worker thread) beyond its simulated delays, summed over requests. */
 	simulatorExtraMs: number;
 }
 
 export async function runInvoices(
-	sim: SzamlaSimulator,
+	sim: RemoteSzamla,
 	input: Order[],
 	options: IDataObject,
 	delays: { loginMs: number; requestMs: number },
 ): Promise<InvoiceRunResult> {
-	sim.reset();
+	await sim.reset();
 	sharedSessionStore.clear();
-	const stopServers = watchServers();
 	const stopFirst = watchFirstRequest();
 	const run = await timed(() =>
 		runWorkflow({
@@ -39,12 +38,12 @@ export async function runInvoices(
 		}),
 	);
 	const prepareMs = stopFirst();
-	const server = stopServers();
 	if (run.result.error) throw run.result.error;
 	const out = run.result.output('Invoice');
 	const issued = out.filter((item) => typeof item.json.invoiceNumber === 'string' && item.json.invoiceNumber !== '').length;
 	if (issued !== input.length) throw new Error(`expected ${input.length} invoices, the node returned ${issued}`);
-	const { logins, requests } = sim.stats;
+	const { stats, server } = await sim.stats();
+	const { logins, requests } = stats;
 	return {
 		invoices: issued,
 		wallMs: run.wallMs,

@@ -1,8 +1,10 @@
 /**
  * Before anything is timed: a few invoices from the node and from szamlazz.js and a few EKÁER cards against simulators
  * that check every request against the XSDs (the timed runs use simulators with the checks off: libxml2 in WebAssembly
- * would otherwise be part of the numbers). Then a warm-up of every timed code path against simulators without delays,
- * so the first measurement does not pay for the JIT (a production n8n process is long-lived).
+ * would otherwise be part of the numbers). The preflight simulators run in this thread: nothing is timed. Then a warm-up
+ * of every timed code path against simulators without delays in the simulator worker thread (simulatorHost.ts), so the
+ * first measurement pays for the JIT neither in the node's thread nor in the simulators' (a production n8n process is
+ * long-lived).
  */
 import type { IDataObject } from 'n8n-workflow';
 import { startEkaerSimulator } from '../simulators/ekaer';
@@ -21,6 +23,7 @@ import {
 } from './fixtures';
 import { runBare } from './bareClient';
 import { runInvoices } from './invoiceRun';
+import type { SimulatorHost } from './simulatorHost';
 import { issueWithSzamlazzJs } from './szamlazzJs';
 
 export async function preflight(lines: number): Promise<string> {
@@ -50,10 +53,10 @@ export async function preflight(lines: number): Promise<string> {
 	}
 }
 
-/** Every timed path once over `count` items, against simulators that answer at once. */
-export async function warmUp(lines: number, count: number): Promise<string> {
-	const szamla = await startSzamlaSimulator({ xsdValidation: 'off' });
-	const ekaer = await startEkaerSimulator({ xsdValidation: 'off' });
+/** Every timed path once over `count` items, against simulators in the worker that answer at once. */
+export async function warmUp(host: SimulatorHost, lines: number, count: number): Promise<string> {
+	const szamla = await host.startSzamla({ xsdValidation: 'off' });
+	const ekaer = await host.startEkaer({ xsdValidation: 'off' });
 	const noDelay = { loginMs: 0, requestMs: 0 };
 	try {
 		const input = orders(count, lines);
@@ -65,7 +68,7 @@ export async function warmUp(lines: number, count: number): Promise<string> {
 		const cards = await runWorkflow({
 			nodes: [{ name: 'EKÁER', type: EKAER_TYPE, parameters: ekaerParameters(1) }],
 			input: tradeCards(count),
-			credentials: ekaerCredentials(ekaer.baseUrl),
+			credentials: ekaerCredentials(ekaer.url),
 		});
 		if (cards.error) throw cards.error;
 		return `Warm-up: every timed path ran over ${count} items first.`;

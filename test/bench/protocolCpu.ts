@@ -49,7 +49,7 @@ export async function protocolCpu(ctx: BenchContext): Promise<Section> {
 	const today = new Date().toISOString().slice(0, 10);
 	const sample = ctx.orders.slice(0, 16); // a few different orders, so no call sees only one input
 	const order = (i: number) => sample[i % sample.length];
-	ctx.szamla.reset();
+	await ctx.szamla.reset();
 	const answer = await captureAnswer(ctx, sample[0], today);
 	if (!parseResponse('createInvoice', answer).invoiceNumber) throw new Error('the captured answer has no invoice number');
 

@@ -1,14 +1,16 @@
 /** What every measurement gets and gives back, and the markdown it is printed as. */
-import type { EkaerSimulator } from '../simulators/ekaer';
-import type { SzamlaSimulator } from '../simulators/szamla';
 import type { BenchConfig } from './config';
 import type { Order } from './fixtures';
+import type { RemoteEkaer, RemoteSzamla } from './simulatorHost';
 
 export interface BenchContext {
 	config: BenchConfig;
-	/** Started with the configured login and request delays, XSD checks off (the preflight checks the requests). */
-	szamla: SzamlaSimulator;
-	ekaer: EkaerSimulator;
+	/**
+	 * Started in the simulator worker thread (simulatorHost.ts) with the configured login and request delays, XSD checks
+	 * off (the preflight checks the requests).
+	 */
+	szamla: RemoteSzamla;
+	ekaer: RemoteEkaer;
 	orders: Order[];
 }
 

@@ -6,8 +6,6 @@
 import { ownUserFolder } from './env'; // first: before n8n-core is loaded
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { startEkaerSimulator } from '../simulators/ekaer';
-import { startSzamlaSimulator } from '../simulators/szamla';
 import { registerNodeTypes } from '../workflow/harness';
 import { closeDispatchers, Ekaer, EkaerApi, SOURCE, SzamlaAgent, SzamlaAgentApi } from './code';
 import { readConfig } from './config';
@@ -21,6 +19,7 @@ import { preflight, warmUp } from './preflight';
 import { protocolCpu } from './protocolCpu';
 import { fmt, markdownTable, type BenchContext, type Section } from './report';
 import { sequential } from './sequential';
+import { startSimulatorHost } from './simulatorHost';
 import { szamlazzJs } from './szamlazzJs';
 
 const MEASUREMENTS: Array<[id: string, run: (ctx: BenchContext) => Promise<Section>]> = [
@@ -51,15 +50,21 @@ async function main(): Promise<number> {
 
 	process.stderr.write('bench: preflight (XSD-checked requests, warm-up)\n');
 	print(`- ${await preflight(config.lines)}`);
-	process.stderr.write('bench: warm-up\n');
-	print(`- ${await warmUp(config.lines, Math.min(config.n, 200))}`);
-
-	const szamla = await startSzamlaSimulator({ loginCostMs: config.loginMs, requestMs: config.requestMs, xsdValidation: 'off' });
-	const ekaerSim = await startEkaerSimulator({ requestMs: config.requestMs, perOperationMs: config.ekaerPerOperationMs, xsdValidation: 'off' });
-	const ctx: BenchContext = { config, szamla, ekaer: ekaerSim, orders: orders(config.n, config.lines) };
+	// The simulators of the timed runs (and of the warm-up) run in a worker thread unless inline: see simulatorHost.ts.
+	const host = await startSimulatorHost(config.simulators);
 	const sections: Section[] = [];
 	const failures: string[] = [];
 	try {
+		process.stderr.write('bench: warm-up\n');
+		print(`- ${await warmUp(host, config.lines, Math.min(config.n, 200))}`);
+		const szamla = await host.startSzamla({ loginCostMs: config.loginMs, requestMs: config.requestMs, xsdValidation: 'off' });
+		const ekaerSim = await host.startEkaer({ requestMs: config.requestMs, perOperationMs: config.ekaerPerOperationMs, xsdValidation: 'off' });
+		print(
+			config.simulators === 'worker'
+				? '- Simulators: in a worker thread of this process (their CPU work does not share the node\'s thread); process CPU counts both threads.'
+				: '- Simulators: inline, in the node\'s own thread (BENCH_SIMULATORS=inline).',
+		);
+		const ctx: BenchContext = { config, szamla, ekaer: ekaerSim, orders: orders(config.n, config.lines) };
 		for (const [id, run] of MEASUREMENTS) {
 			if (config.only && !config.only.includes(id)) continue;
 			process.stderr.write(`bench: ${id} (load ${load1()})\n`);
@@ -74,8 +79,7 @@ async function main(): Promise<number> {
 			}
 		}
 	} finally {
-		await szamla.close();
-		await ekaerSim.close();
+		await host.terminate(); // closes the simulators with the worker
 		await closeDispatchers();
 		if (ownUserFolder) rmSync(ownUserFolder, { recursive: true, force: true });
 	}

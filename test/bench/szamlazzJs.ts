@@ -11,12 +11,11 @@
  */
 import net from 'node:net';
 import tls from 'node:tls';
-import type { SzamlaSimulator } from '../simulators/szamla';
 import { DEFAULT_AGENT_KEY } from '../simulators/szamla/config';
 import { sequentialFloorMs } from './invoiceRun';
 import { loadSzamlazzJs, szamlazzJsInvoice, type Order, type SzamlazzJs } from './fixtures';
 import { fmt, type BenchContext, type Section } from './report';
-import { timed, watchServers } from './measure';
+import { timed } from './measure';
 
 const HOST = 'www.szamlazz.hu';
 
@@ -38,7 +37,7 @@ export function szamlazzJsClient(sz: SzamlazzJs): { issueInvoice(invoice: unknow
 }
 
 /** Issue every order with one szamlazz.js Client, one after another; returns how many got an invoice number. */
-export async function issueWithSzamlazzJs(sim: SzamlaSimulator, input: Order[]): Promise<number> {
+export async function issueWithSzamlazzJs(sim: { url: string }, input: Order[]): Promise<number> {
 	const sz = loadSzamlazzJs();
 	const restore = redirectSzamlazzHu(Number(new URL(sim.url).port));
 	try {
@@ -57,12 +56,11 @@ export async function issueWithSzamlazzJs(sim: SzamlaSimulator, input: Order[]):
 export async function szamlazzJs(ctx: BenchContext): Promise<Section> {
 	const { n, loginMs, requestMs } = ctx.config;
 	const floor = sequentialFloorMs(n, { loginMs, requestMs });
-	ctx.szamla.reset();
-	const stopServers = watchServers();
+	await ctx.szamla.reset();
 	const run = await timed(() => issueWithSzamlazzJs(ctx.szamla, ctx.orders));
-	const server = stopServers();
 	if (run.result !== n) throw new Error(`szamlazz.js: expected ${n} invoices, got ${run.result}`);
-	const { logins, requests } = ctx.szamla.stats;
+	const { stats, server } = await ctx.szamla.stats();
+	const { logins, requests } = stats;
 	const simulatorExtra = server.totalMs - requests * requestMs - logins * loginMs;
 	return {
 		title: '4. szamlazz.js 9.2.0 (npm peer), sequential, same simulator (TLS connect redirected, see szamlazzJs.ts)',
