@@ -31,6 +31,8 @@ type IfExists = 'returnExisting' | 'fail' | 'createAnyway';
 
 interface PreparedInvoice {
 	request: CreateInvoiceRequest;
+	/** The request XML, built (and so checked) while preparing, sent as is. */
+	xml: string;
 	attachments: FilePart[];
 	/** Where the duplicate guard looks, when it applies. */
 	guard?: { selector: InvoiceSelector; ifExists: Exclude<IfExists, 'createAnyway'> };
@@ -151,13 +153,14 @@ async function readInvoice(ctx: IExecuteFunctions, szamla: SzamlaContext, i: num
 		},
 		lines,
 	};
-	// Validate the whole request now (structure rules the builder checks), so bad input fails before any request.
-	buildCreateInvoiceXml(request);
+	// Build now: the builder's structure rules then fail before any request, and the XML is sent as built.
+	const xml = buildCreateInvoiceXml(request);
 
 	const ifExists = ctx.getNodeParameter('ifExists', i, 'returnExisting') as IfExists;
 	const guardSelector: InvoiceSelector | undefined = externalId ? { externalId } : orderNumber ? { orderNumber } : undefined;
 	return {
 		request,
+		xml,
 		attachments: await readAttachments(ctx, i, textList(fields.attachments)),
 		guard: guardSelector && ifExists !== 'createAnyway' && !previewPdf ? { selector: guardSelector, ifExists } : undefined,
 		rows: [i],
@@ -323,7 +326,7 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 
 	async function issue(prepared: PreparedInvoice, i: number): Promise<INodeExecutionData[]> {
 		const preview = prepared.request.header.previewPdf === true;
-		const result = await szamla.client.send('createInvoice', buildCreateInvoiceXml(prepared.request), {
+		const result = await szamla.client.send('createInvoice', prepared.xml, {
 			attachments: prepared.attachments,
 			preview,
 		});

@@ -1,10 +1,10 @@
 /** Invoice › Delete Proforma: by number (one proforma) or by order number (every proforma of that order). */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { runItems } from '../../../shared/n8n/itemRunner';
 import { buildDeleteProformaXml } from '../../protocol/requests';
 import type { DeleteProformaRequest } from '../../protocol/types/request';
 import type { SzamlaContext } from '../context';
-import { executionOptionsProperty, readExecutionOptions } from '../common/execution';
+import { executionOptionsProperty } from '../common/execution';
+import { runRequests } from '../common/runRequests';
 import { lookupProperties, readLookup } from '../common/lookup';
 
 const show = { resource: ['invoice'], operation: ['deleteProforma'] };
@@ -16,23 +16,19 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
-	return await runItems<DeleteProformaRequest>(
-		ctx,
-		{
-			prepare(i) {
-				const { kind, value } = readLookup(ctx, i);
-				const request: DeleteProformaRequest = {
-					auth: szamla.auth,
-					selector: kind === 'orderNumber' ? { orderNumber: value } : { proformaNumber: value },
-				};
-				buildDeleteProformaXml(request);
-				return request;
-			},
-			async send(request) {
-				await szamla.client.send('deleteProforma', buildDeleteProformaXml(request));
-				return [{ json: { deleted: true, ...request.selector } }];
-			},
+	return await runRequests(ctx, szamla, {
+		operation: 'deleteProforma',
+		build: buildDeleteProformaXml,
+		read(i) {
+			const { kind, value } = readLookup(ctx, i);
+			const request: DeleteProformaRequest = {
+				auth: szamla.auth,
+				selector: kind === 'orderNumber' ? { orderNumber: value } : { proformaNumber: value },
+			};
+			return request;
 		},
-		{ concurrency: readExecutionOptions(ctx).parallelRequests, secrets: szamla.secrets },
-	);
+		output(_result, request) {
+			return [{ json: { deleted: true, ...request.selector } }];
+		},
+	});
 }

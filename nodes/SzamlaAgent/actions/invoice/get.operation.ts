@@ -1,10 +1,10 @@
 /** Invoice › Get: the invoice's data as clean JSON (English field names), optionally with its PDF. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { runItems } from '../../../shared/n8n/itemRunner';
 import { buildGetInvoiceDataXml } from '../../protocol/requests';
 import type { GetInvoiceDataRequest } from '../../protocol/types/request';
 import type { SzamlaContext } from '../context';
-import { executionOptionsProperty, readExecutionOptions } from '../common/execution';
+import { executionOptionsProperty } from '../common/execution';
+import { runRequests } from '../common/runRequests';
 import { lookupProperties, readLookup } from '../common/lookup';
 import { pdfBinary, pdfProperties } from '../common/pdf';
 import { invoiceSelector } from './getPdf.operation';
@@ -24,29 +24,25 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
-	return await runItems<GetInvoiceDataRequest>(
-		ctx,
-		{
-			prepare(i) {
-				const { kind, value } = readLookup(ctx, i);
-				const request = {
-					auth: szamla.auth,
-					selector: invoiceSelector(kind, value),
-					includePdf: ctx.getNodeParameter('includePdf', i, false) as boolean,
-				};
-				buildGetInvoiceDataXml(request);
-				return request;
-			},
-			async send(request, i) {
-				const { pdf, ...data } = await szamla.client.send('getInvoiceData', buildGetInvoiceDataXml(request));
-				return [
-					{
-						json: data as unknown as IDataObject,
-						binary: request.includePdf ? await pdfBinary(ctx, i, pdf, data.header.invoiceNumber) : undefined,
-					},
-				];
-			},
+	return await runRequests(ctx, szamla, {
+		operation: 'getInvoiceData',
+		build: buildGetInvoiceDataXml,
+		read(i): GetInvoiceDataRequest {
+			const { kind, value } = readLookup(ctx, i);
+			const request = {
+				auth: szamla.auth,
+				selector: invoiceSelector(kind, value),
+				includePdf: ctx.getNodeParameter('includePdf', i, false) as boolean,
+			};
+			return request;
 		},
-		{ concurrency: readExecutionOptions(ctx).parallelRequests, secrets: szamla.secrets },
-	);
+		async output({ pdf, ...data }, request, i) {
+			return [
+				{
+					json: data as unknown as IDataObject,
+					binary: request.includePdf ? await pdfBinary(ctx, i, pdf, data.header.invoiceNumber) : undefined,
+				},
+			];
+		},
+	});
 }

@@ -1,10 +1,10 @@
 /** Invoice › Get PDF: the invoice PDF as binary data, found by number, order number or external ID. */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { runItems } from '../../../shared/n8n/itemRunner';
 import { buildGetInvoicePdfXml } from '../../protocol/requests';
 import type { GetInvoicePdfRequest, InvoiceSelector } from '../../protocol/types/request';
 import type { SzamlaContext } from '../context';
-import { executionOptionsProperty, readExecutionOptions } from '../common/execution';
+import { executionOptionsProperty } from '../common/execution';
+import { runRequests } from '../common/runRequests';
 import { lookupProperties, readLookup, type LookupKind } from '../common/lookup';
 import { pdfBinary, pdfProperties } from '../common/pdf';
 
@@ -24,25 +24,21 @@ export function invoiceSelector(kind: LookupKind, value: string): InvoiceSelecto
 
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
-	return await runItems<GetInvoicePdfRequest>(
-		ctx,
-		{
-			prepare(i) {
-				const { kind, value } = readLookup(ctx, i);
-				const request = { auth: szamla.auth, selector: invoiceSelector(kind, value) };
-				buildGetInvoicePdfXml(request);
-				return request;
-			},
-			async send(request, i) {
-				const result = await szamla.client.send('getInvoicePdf', buildGetInvoicePdfXml(request));
-				return [
-					{
-						json: { invoiceNumber: result.invoiceNumber, documentId: result.documentId, warnings: result.warnings },
-						binary: await pdfBinary(ctx, i, result.pdf, result.invoiceNumber),
-					},
-				];
-			},
+	return await runRequests(ctx, szamla, {
+		operation: 'getInvoicePdf',
+		build: buildGetInvoicePdfXml,
+		read(i): GetInvoicePdfRequest {
+			const { kind, value } = readLookup(ctx, i);
+			const request = { auth: szamla.auth, selector: invoiceSelector(kind, value) };
+			return request;
 		},
-		{ concurrency: readExecutionOptions(ctx).parallelRequests, secrets: szamla.secrets },
-	);
+		async output(result, request, i) {
+			return [
+				{
+					json: { invoiceNumber: result.invoiceNumber, documentId: result.documentId, warnings: result.warnings },
+					binary: await pdfBinary(ctx, i, result.pdf, result.invoiceNumber),
+				},
+			];
+		},
+	});
 }

@@ -1,14 +1,14 @@
 /** Invoice › Register Payment: append to or replace the payments recorded on an invoice (at most 5 per call). */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../shared/errors';
-import { runItems } from '../../../shared/n8n/itemRunner';
 import { optionalDate, optionalText, requiredNumber, requiredText } from '../../../shared/n8n/values';
 import { buildRegisterPaymentXml } from '../../protocol/requests';
 import type { RegisterPaymentRequest } from '../../protocol/types/request';
 import type { SzamlaContext } from '../context';
 import { serviceToday } from '../common/calendar';
 import { paymentMethodOptions } from '../common/choices';
-import { executionOptionsProperty, readExecutionOptions } from '../common/execution';
+import { executionOptionsProperty } from '../common/execution';
+import { runRequests } from '../common/runRequests';
 
 const show = { resource: ['invoice'], operation: ['registerPayment'] };
 const MAX_PAYMENTS = 5;
@@ -68,50 +68,46 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
 	const today = serviceToday();
-	return await runItems<RegisterPaymentRequest>(
-		ctx,
-		{
-			prepare(i) {
-				const entries = (ctx.getNodeParameter('payments.payment', i, []) as IDataObject[]) ?? [];
-				const mode = ctx.getNodeParameter('paymentMode', i, 'append') as 'append' | 'replace';
-				if (entries.length > MAX_PAYMENTS) throw new InputError('Payments', `at most ${MAX_PAYMENTS} payments per call, got ${entries.length}`);
-				if (entries.length === 0 && mode === 'append') throw new InputError('Payments', 'add at least one payment (or use Replace with none to clear them)');
-				const request: RegisterPaymentRequest = {
-					auth: szamla.auth,
-					invoiceNumber: requiredText(ctx.getNodeParameter('invoiceNumber', i, ''), 'Invoice Number'),
-					mode,
-					payments: entries.map((p, n) => {
-						const amount = requiredNumber(p.amount, `Payments[${n + 1}] › Amount`);
-						if (amount === 0) throw new InputError(`Payments[${n + 1}] › Amount`, 'must not be 0');
-						return {
-							date: optionalDate(p.date, `Payments[${n + 1}] › Date`) ?? today,
-							method: requiredText(p.method, `Payments[${n + 1}] › Method`),
-							amount,
-							description: optionalText(p.description),
-						};
-					}),
-				};
-				buildRegisterPaymentXml(request);
-				return request;
-			},
-			async send(request) {
-				const result = await szamla.client.send('registerPayment', buildRegisterPaymentXml(request));
-				return [
-					{
-						json: {
-							invoiceNumber: result.invoiceNumber || request.invoiceNumber,
-							mode: request.mode,
-							paymentsSent: request.payments.length,
-							amountSent: request.payments.reduce((sum, p) => sum + p.amount, 0),
-							netTotal: result.netTotal,
-							grossTotal: result.grossTotal,
-							outstandingAmount: result.outstandingAmount,
-							warnings: result.warnings,
-						},
-					},
-				];
-			},
+	return await runRequests(ctx, szamla, {
+		operation: 'registerPayment',
+		build: buildRegisterPaymentXml,
+		read(i) {
+			const entries = (ctx.getNodeParameter('payments.payment', i, []) as IDataObject[]) ?? [];
+			const mode = ctx.getNodeParameter('paymentMode', i, 'append') as 'append' | 'replace';
+			if (entries.length > MAX_PAYMENTS) throw new InputError('Payments', `at most ${MAX_PAYMENTS} payments per call, got ${entries.length}`);
+			if (entries.length === 0 && mode === 'append') throw new InputError('Payments', 'add at least one payment (or use Replace with none to clear them)');
+			const request: RegisterPaymentRequest = {
+				auth: szamla.auth,
+				invoiceNumber: requiredText(ctx.getNodeParameter('invoiceNumber', i, ''), 'Invoice Number'),
+				mode,
+				payments: entries.map((p, n) => {
+					const amount = requiredNumber(p.amount, `Payments[${n + 1}] › Amount`);
+					if (amount === 0) throw new InputError(`Payments[${n + 1}] › Amount`, 'must not be 0');
+					return {
+						date: optionalDate(p.date, `Payments[${n + 1}] › Date`) ?? today,
+						method: requiredText(p.method, `Payments[${n + 1}] › Method`),
+						amount,
+						description: optionalText(p.description),
+					};
+				}),
+			};
+			return request;
 		},
-		{ concurrency: readExecutionOptions(ctx).parallelRequests, secrets: szamla.secrets },
-	);
+		async output(result, request) {
+			return [
+				{
+					json: {
+						invoiceNumber: result.invoiceNumber || request.invoiceNumber,
+						mode: request.mode,
+						paymentsSent: request.payments.length,
+						amountSent: request.payments.reduce((sum, p) => sum + p.amount, 0),
+						netTotal: result.netTotal,
+						grossTotal: result.grossTotal,
+						outstandingAmount: result.outstandingAmount,
+						warnings: result.warnings,
+					},
+				},
+			];
+		},
+	});
 }

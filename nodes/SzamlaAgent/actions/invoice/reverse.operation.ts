@@ -1,11 +1,11 @@
 /** Invoice › Reverse (storno): issues the reversing document. Never resent automatically: a lost answer is reported. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { runItems } from '../../../shared/n8n/itemRunner';
 import { optionalBoolean, optionalDate, optionalText, requiredText } from '../../../shared/n8n/values';
 import { buildReverseInvoiceXml } from '../../protocol/requests';
 import type { ReverseInvoiceRequest } from '../../protocol/types/request';
 import type { SzamlaContext } from '../context';
-import { executionOptionsProperty, readExecutionOptions } from '../common/execution';
+import { executionOptionsProperty } from '../common/execution';
+import { runRequests } from '../common/runRequests';
 import { pdfBinary, pdfProperties } from '../common/pdf';
 import { templateOptions } from '../common/choices';
 
@@ -53,50 +53,46 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
-	return await runItems<ReverseInvoiceRequest>(
-		ctx,
-		{
-			prepare(i) {
-				const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-				const request: ReverseInvoiceRequest = {
-					auth: szamla.auth,
-					invoiceNumber: requiredText(ctx.getNodeParameter('invoiceNumber', i, ''), 'Invoice Number'),
-					eInvoice: optionalBoolean(f.eInvoice, 'Additional Fields › E-Invoice') ?? false,
-					downloadPdf: ctx.getNodeParameter('downloadPdf', i, true) as boolean,
-					externalId: optionalText(f.externalId),
-					// The service only accepts today as the issue date of a reversal (code 352), so it is never sent.
-					fulfillmentDate: optionalDate(f.fulfillmentDate, 'Additional Fields › Fulfillment Date'),
-					comment: optionalText(f.comment),
-					template: optionalText(f.template),
-					seller: { emailReplyTo: optionalText(f.emailReplyTo), emailSubject: optionalText(f.emailSubject), emailText: optionalText(f.emailText) },
-					buyer: { email: optionalText(f.buyerEmail), taxNumber: optionalText(f.buyerTaxNumber) },
-				};
-				buildReverseInvoiceXml(request);
-				return request;
-			},
-			async send(request, i) {
-				const result = await szamla.client.send('reverseInvoice', buildReverseInvoiceXml(request));
-				const warnings = [...result.warnings];
-				// Reversing a proforma or delivery note is a success-shaped no-op on the service: totals stay positive.
-				if (result.grossTotal !== undefined && result.grossTotal > 0) {
-					warnings.push('The service answered with positive totals: the original may be a proforma or delivery note, which cannot be reversed.');
-				}
-				return [
-					{
-						json: {
-							reversedInvoiceNumber: request.invoiceNumber,
-							invoiceNumber: result.invoiceNumber,
-							documentId: result.documentId,
-							netTotal: result.netTotal,
-							grossTotal: result.grossTotal,
-							buyerPortalUrl: result.buyerPortalUrl,
-							warnings,
-						},
-						binary: request.downloadPdf ? await pdfBinary(ctx, i, result.pdf, result.invoiceNumber) : undefined,
-					},
-				];
-			},
+	return await runRequests(ctx, szamla, {
+		operation: 'reverseInvoice',
+		build: buildReverseInvoiceXml,
+		read(i) {
+			const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+			const request: ReverseInvoiceRequest = {
+				auth: szamla.auth,
+				invoiceNumber: requiredText(ctx.getNodeParameter('invoiceNumber', i, ''), 'Invoice Number'),
+				eInvoice: optionalBoolean(f.eInvoice, 'Additional Fields › E-Invoice') ?? false,
+				downloadPdf: ctx.getNodeParameter('downloadPdf', i, true) as boolean,
+				externalId: optionalText(f.externalId),
+				// The service only accepts today as the issue date of a reversal (code 352), so it is never sent.
+				fulfillmentDate: optionalDate(f.fulfillmentDate, 'Additional Fields › Fulfillment Date'),
+				comment: optionalText(f.comment),
+				template: optionalText(f.template),
+				seller: { emailReplyTo: optionalText(f.emailReplyTo), emailSubject: optionalText(f.emailSubject), emailText: optionalText(f.emailText) },
+				buyer: { email: optionalText(f.buyerEmail), taxNumber: optionalText(f.buyerTaxNumber) },
+			};
+			return request;
 		},
-		{ concurrency: readExecutionOptions(ctx).parallelRequests, secrets: szamla.secrets },
-	);
+		async output(result, request, i) {
+			const warnings = [...result.warnings];
+			// Reversing a proforma or delivery note is a success-shaped no-op on the service: totals stay positive.
+			if (result.grossTotal !== undefined && result.grossTotal > 0) {
+				warnings.push('The service answered with positive totals: the original may be a proforma or delivery note, which cannot be reversed.');
+			}
+			return [
+				{
+					json: {
+						reversedInvoiceNumber: request.invoiceNumber,
+						invoiceNumber: result.invoiceNumber,
+						documentId: result.documentId,
+						netTotal: result.netTotal,
+						grossTotal: result.grossTotal,
+						buyerPortalUrl: result.buyerPortalUrl,
+						warnings,
+					},
+					binary: request.downloadPdf ? await pdfBinary(ctx, i, result.pdf, result.invoiceNumber) : undefined,
+				},
+			];
+		},
+	});
 }

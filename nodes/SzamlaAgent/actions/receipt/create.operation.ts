@@ -4,14 +4,14 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../shared/errors';
-import { runItems } from '../../../shared/n8n/itemRunner';
 import { optionalNumber, optionalText, requiredNumber, requiredText } from '../../../shared/n8n/values';
 import { sumLines } from '../../protocol/amounts';
 import { buildCreateReceiptXml } from '../../protocol/requests';
 import type { CreateReceiptRequest } from '../../protocol/types/request';
 import type { SzamlaContext } from '../context';
 import { currencyOptions, paymentMethodOptions } from '../common/choices';
-import { executionOptionsProperty, readExecutionOptions } from '../common/execution';
+import { executionOptionsProperty } from '../common/execution';
+import { runRequests } from '../common/runRequests';
 import { lineItemProperties, readLineItems } from '../common/lineItems';
 import { pdfProperties } from '../common/pdf';
 import { receiptOutput } from './output';
@@ -86,50 +86,46 @@ const PREFIX = /^[A-Z0-9]{1,5}$/;
 
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
-	return await runItems<CreateReceiptRequest>(
-		ctx,
-		{
-			prepare(i) {
-				const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-				const currency = ctx.getNodeParameter('currency', i, 'HUF') as string;
-				const prefix = requiredText(ctx.getNodeParameter('prefix', i, ''), 'Prefix');
-				if (!PREFIX.test(prefix)) throw new InputError('Prefix', `must be 1–5 uppercase letters or digits, got "${prefix}"`);
-				const lines = readLineItems(ctx, i, currency);
-				const entries = (ctx.getNodeParameter('payments.payment', i, []) as IDataObject[]) ?? [];
-				const payments = entries.map((p, n) => ({
-					method: requiredText(p.method, `Payments[${n + 1}] › Method`),
-					amount: requiredNumber(p.amount, `Payments[${n + 1}] › Amount`),
-					description: optionalText(p.description),
-				}));
-				if (payments.length > 0) {
-					const gross = sumLines(lines, currency).grossAmount;
-					const paid = sumLines(payments.map((p) => ({ netAmount: 0, vatAmount: 0, grossAmount: p.amount })), currency).grossAmount;
-					if (paid !== gross) throw new InputError('Payments', `add up to ${paid} but the receipt's gross total is ${gross} ${currency}`);
-				}
-				const request: CreateReceiptRequest = {
-					auth: szamla.auth,
-					downloadPdf: ctx.getNodeParameter('downloadPdf', i, true) as boolean,
-					callId: optionalText(f.callId),
-					prefix,
-					paymentMethod: ctx.getNodeParameter('paymentMethod', i, 'készpénz') as string,
-					currency,
-					exchangeRate: optionalNumber(f.exchangeRate, 'Additional Fields › Exchange Rate') || undefined,
-					exchangeBank: optionalText(f.exchangeBank),
-					comment: optionalText(f.comment),
-					pdfTemplate: optionalText(f.pdfTemplate),
-					buyerLedgerId: optionalText(f.buyerLedgerId),
-					orderNumber: optionalText(f.orderNumber),
-					lines,
-					payments: payments.length > 0 ? payments : undefined,
-				};
-				buildCreateReceiptXml(request);
-				return request;
-			},
-			async send(request, i) {
-				const result = await szamla.client.send('createReceipt', buildCreateReceiptXml(request));
-				return [await receiptOutput(ctx, i, result, request.downloadPdf)];
-			},
+	return await runRequests(ctx, szamla, {
+		operation: 'createReceipt',
+		build: buildCreateReceiptXml,
+		read(i) {
+			const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+			const currency = ctx.getNodeParameter('currency', i, 'HUF') as string;
+			const prefix = requiredText(ctx.getNodeParameter('prefix', i, ''), 'Prefix');
+			if (!PREFIX.test(prefix)) throw new InputError('Prefix', `must be 1–5 uppercase letters or digits, got "${prefix}"`);
+			const lines = readLineItems(ctx, i, currency);
+			const entries = (ctx.getNodeParameter('payments.payment', i, []) as IDataObject[]) ?? [];
+			const payments = entries.map((p, n) => ({
+				method: requiredText(p.method, `Payments[${n + 1}] › Method`),
+				amount: requiredNumber(p.amount, `Payments[${n + 1}] › Amount`),
+				description: optionalText(p.description),
+			}));
+			if (payments.length > 0) {
+				const gross = sumLines(lines, currency).grossAmount;
+				const paid = sumLines(payments.map((p) => ({ netAmount: 0, vatAmount: 0, grossAmount: p.amount })), currency).grossAmount;
+				if (paid !== gross) throw new InputError('Payments', `add up to ${paid} but the receipt's gross total is ${gross} ${currency}`);
+			}
+			const request: CreateReceiptRequest = {
+				auth: szamla.auth,
+				downloadPdf: ctx.getNodeParameter('downloadPdf', i, true) as boolean,
+				callId: optionalText(f.callId),
+				prefix,
+				paymentMethod: ctx.getNodeParameter('paymentMethod', i, 'készpénz') as string,
+				currency,
+				exchangeRate: optionalNumber(f.exchangeRate, 'Additional Fields › Exchange Rate') || undefined,
+				exchangeBank: optionalText(f.exchangeBank),
+				comment: optionalText(f.comment),
+				pdfTemplate: optionalText(f.pdfTemplate),
+				buyerLedgerId: optionalText(f.buyerLedgerId),
+				orderNumber: optionalText(f.orderNumber),
+				lines,
+				payments: payments.length > 0 ? payments : undefined,
+			};
+			return request;
 		},
-		{ concurrency: readExecutionOptions(ctx).parallelRequests, secrets: szamla.secrets },
-	);
+		async output(result, request, i) {
+			return [await receiptOutput(ctx, i, result, request.downloadPdf)];
+		},
+	});
 }

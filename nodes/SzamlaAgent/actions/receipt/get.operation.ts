@@ -1,10 +1,10 @@
 /** Receipt › Get: receipt data as JSON, by receipt number or order number, optionally with the PDF. */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { runItems } from '../../../shared/n8n/itemRunner';
 import { buildGetReceiptXml } from '../../protocol/requests';
 import type { GetReceiptRequest } from '../../protocol/types/request';
 import type { SzamlaContext } from '../context';
-import { executionOptionsProperty, readExecutionOptions } from '../common/execution';
+import { executionOptionsProperty } from '../common/execution';
+import { runRequests } from '../common/runRequests';
 import { lookupProperties, readLookup } from '../common/lookup';
 import { pdfProperties } from '../common/pdf';
 import { receiptOutput } from './output';
@@ -19,24 +19,20 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
-	return await runItems<GetReceiptRequest>(
-		ctx,
-		{
-			prepare(i) {
-				const { kind, value } = readLookup(ctx, i);
-				const request: GetReceiptRequest = {
-					auth: szamla.auth,
-					downloadPdf: ctx.getNodeParameter('downloadPdf', i, false) as boolean,
-					selector: kind === 'orderNumber' ? { orderNumber: value } : { receiptNumber: value },
-				};
-				buildGetReceiptXml(request);
-				return request;
-			},
-			async send(request, i) {
-				const result = await szamla.client.send('getReceipt', buildGetReceiptXml(request));
-				return [await receiptOutput(ctx, i, result, request.downloadPdf)];
-			},
+	return await runRequests(ctx, szamla, {
+		operation: 'getReceipt',
+		build: buildGetReceiptXml,
+		read(i) {
+			const { kind, value } = readLookup(ctx, i);
+			const request: GetReceiptRequest = {
+				auth: szamla.auth,
+				downloadPdf: ctx.getNodeParameter('downloadPdf', i, false) as boolean,
+				selector: kind === 'orderNumber' ? { orderNumber: value } : { receiptNumber: value },
+			};
+			return request;
 		},
-		{ concurrency: readExecutionOptions(ctx).parallelRequests, secrets: szamla.secrets },
-	);
+		async output(result, request, i) {
+			return [await receiptOutput(ctx, i, result, request.downloadPdf)];
+		},
+	});
 }

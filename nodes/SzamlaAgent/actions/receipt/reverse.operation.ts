@@ -1,11 +1,11 @@
 /** Receipt › Reverse: issues the reversing receipt (SN). */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { runItems } from '../../../shared/n8n/itemRunner';
 import { optionalText, requiredText } from '../../../shared/n8n/values';
 import { buildReverseReceiptXml } from '../../protocol/requests';
 import type { ReverseReceiptRequest } from '../../protocol/types/request';
 import type { SzamlaContext } from '../context';
-import { executionOptionsProperty, readExecutionOptions } from '../common/execution';
+import { executionOptionsProperty } from '../common/execution';
+import { runRequests } from '../common/runRequests';
 import { pdfProperties } from '../common/pdf';
 import { receiptOutput } from './output';
 
@@ -31,26 +31,22 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
-	return await runItems<ReverseReceiptRequest>(
-		ctx,
-		{
-			prepare(i) {
-				const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-				const request: ReverseReceiptRequest = {
-					auth: szamla.auth,
-					downloadPdf: ctx.getNodeParameter('downloadPdf', i, true) as boolean,
-					receiptNumber: requiredText(ctx.getNodeParameter('receiptNumber', i, ''), 'Receipt Number'),
-					callId: optionalText(f.callId),
-					pdfTemplate: optionalText(f.pdfTemplate),
-				};
-				buildReverseReceiptXml(request);
-				return request;
-			},
-			async send(request, i) {
-				const result = await szamla.client.send('reverseReceipt', buildReverseReceiptXml(request));
-				return [await receiptOutput(ctx, i, result, request.downloadPdf)];
-			},
+	return await runRequests(ctx, szamla, {
+		operation: 'reverseReceipt',
+		build: buildReverseReceiptXml,
+		read(i) {
+			const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+			const request: ReverseReceiptRequest = {
+				auth: szamla.auth,
+				downloadPdf: ctx.getNodeParameter('downloadPdf', i, true) as boolean,
+				receiptNumber: requiredText(ctx.getNodeParameter('receiptNumber', i, ''), 'Receipt Number'),
+				callId: optionalText(f.callId),
+				pdfTemplate: optionalText(f.pdfTemplate),
+			};
+			return request;
 		},
-		{ concurrency: readExecutionOptions(ctx).parallelRequests, secrets: szamla.secrets },
-	);
+		async output(result, request, i) {
+			return [await receiptOutput(ctx, i, result, request.downloadPdf)];
+		},
+	});
 }

@@ -1,11 +1,11 @@
 /** Receipt › Send by E-Mail. A lost answer leaves delivery unknown, so it is never resent automatically. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { runItems } from '../../../shared/n8n/itemRunner';
 import { optionalText, requiredText } from '../../../shared/n8n/values';
 import { buildSendReceiptXml } from '../../protocol/requests';
 import type { SendReceiptRequest } from '../../protocol/types/request';
 import type { SzamlaContext } from '../context';
 import { executionOptionsProperty } from '../common/execution';
+import { runRequests } from '../common/runRequests';
 
 const show = { resource: ['receipt'], operation: ['send'] };
 
@@ -39,29 +39,26 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
-	return await runItems<SendReceiptRequest>(
-		ctx,
-		{
-			prepare(i) {
-				const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-				const request: SendReceiptRequest = {
-					auth: szamla.auth,
-					receiptNumber: requiredText(ctx.getNodeParameter('receiptNumber', i, ''), 'Receipt Number'),
-					email: {
-						to: optionalText(ctx.getNodeParameter('email', i, '')),
-						replyTo: optionalText(f.replyTo),
-						subject: optionalText(f.subject),
-						body: optionalText(f.body),
-					},
-				};
-				buildSendReceiptXml(request);
-				return request;
-			},
-			async send(request) {
-				await szamla.client.send('sendReceipt', buildSendReceiptXml(request));
-				return [{ json: { sent: true, receiptNumber: request.receiptNumber, to: request.email?.to } }];
-			},
+	return await runRequests(ctx, szamla, {
+		operation: 'sendReceipt',
+		build: buildSendReceiptXml,
+		parallel: false,
+		read(i) {
+			const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+			const request: SendReceiptRequest = {
+				auth: szamla.auth,
+				receiptNumber: requiredText(ctx.getNodeParameter('receiptNumber', i, ''), 'Receipt Number'),
+				email: {
+					to: optionalText(ctx.getNodeParameter('email', i, '')),
+					replyTo: optionalText(f.replyTo),
+					subject: optionalText(f.subject),
+					body: optionalText(f.body),
+				},
+			};
+			return request;
 		},
-		{ concurrency: 1, secrets: szamla.secrets },
-	);
+		output(_result, request) {
+			return [{ json: { sent: true, receiptNumber: request.receiptNumber, to: request.email?.to } }];
+		},
+	});
 }
