@@ -45,6 +45,13 @@ const PROXY_502 =
 	'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 const MAINTENANCE_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Karbantartás</title></head><body><h1>Karbantartás</h1><p>${MESSAGES.maintenance}</p></body></html>`;
 
+/** What something other than the Agent answers with: the maintenance page, Tomcat's 500, a proxy's 502. */
+const FAULT_PAGES = {
+	maintenance: { status: 200, headers: { 'content-type': HTML_CT, szlahu_down: 'true' }, body: MAINTENANCE_PAGE },
+	'http-500': { status: 500, headers: { 'content-type': HTML_CT }, body: TOMCAT_500 },
+	'html-proxy-page': { status: 502, headers: { 'content-type': 'text/html', server: 'nginx' }, body: PROXY_502 },
+};
+
 export async function startServer(options: SzamlaSimulatorOptions = {}): Promise<SzamlaSimulator> {
 	const config = resolveConfig(options);
 	const stats = emptyStats();
@@ -78,21 +85,30 @@ export async function startServer(options: SzamlaSimulatorOptions = {}): Promise
 
 	async function handleAgent(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
 		stats.requests++;
-		if (config.requestMs > 0) await sleep(config.requestMs);
+		// The simulated request time is the service's time from arrival to answer, its own work included (as on the real
+		// service, where parsing and issuing are part of the time a call takes); a login adds its cost on top.
+		const arrived = performance.now();
+		const serviceTime = async (loggedIn = false) => {
+			const left = config.requestMs + (loggedIn ? config.loginCostMs : 0) - (performance.now() - arrived);
+			if (left > 0) await sleep(left);
+		};
 		const form = await readAgentForm(req.headers['content-type'], body);
 		if (form.action) stats.byOperation[form.action.root] = (stats.byOperation[form.action.root] ?? 0) + 1;
 		const fault = faults.take(form.action);
 		const sessionId = readSessionCookie(req.headers.cookie);
 
 		if (fault === 'reset-before-processing') return void req.socket.destroy();
-		if (fault === 'maintenance') return write(res, { status: 200, headers: { 'content-type': HTML_CT, szlahu_down: 'true' }, body: MAINTENANCE_PAGE });
-		if (fault === 'http-500') return write(res, { status: 500, headers: { 'content-type': HTML_CT }, body: TOMCAT_500 });
-		if (fault === 'html-proxy-page') return write(res, { status: 502, headers: { 'content-type': 'text/html', server: 'nginx' }, body: PROXY_502 });
+		const page = fault === 'maintenance' || fault === 'http-500' || fault === 'html-proxy-page' ? FAULT_PAGES[fault] : undefined;
+		if (page) {
+			await serviceTime();
+			return write(res, page);
+		}
 		if (fault === 'session-expired') sessions.drop(sessionId);
 
 		const result = await runPipeline(deps, form, sessionId, fault === 'mail-failed-56');
 		// The document exists now; the client never hears about it.
 		if (fault === 'reset-after-create') return void req.socket.destroy();
+		await serviceTime(Boolean(result.newSession));
 		if (typeof fault === 'object') await sleep(fault.slowMs);
 		const extra: Record<string, string> = {};
 		if (result.newSession) extra['set-cookie'] = `JSESSIONID=${result.newSession}; Path=${AGENT_PATH}; HttpOnly`;
