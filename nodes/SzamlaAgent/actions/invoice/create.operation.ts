@@ -332,8 +332,8 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 		});
 		const json = invoiceJson(result, prepared, preview ? { preview: true } : {});
 		if (groups) json.rowCount = prepared.rows.length;
-		const wantPdf = ctx.getNodeParameter('downloadPdf', i, true) as boolean;
-		const binary = wantPdf || preview ? await pdfBinary(ctx, i, result.pdf, result.invoiceNumber || 'preview') : undefined;
+		// downloadPdf is already true for a preview (readInvoice), so it alone decides.
+		const binary = prepared.request.downloadPdf ? await pdfBinary(ctx, i, result.pdf, result.invoiceNumber || 'preview') : undefined;
 		return [{ json, binary, pairedItem: pairing(prepared.rows) }];
 	}
 }

@@ -19,13 +19,12 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 	return await runRequests(ctx, szamla, {
 		operation: 'deleteProforma',
 		build: buildDeleteProformaXml,
-		read(i) {
+		read(i): DeleteProformaRequest {
 			const { kind, value } = readLookup(ctx, i);
-			const request: DeleteProformaRequest = {
+			return {
 				auth: szamla.auth,
 				selector: kind === 'orderNumber' ? { orderNumber: value } : { proformaNumber: value },
 			};
-			return request;
 		},
 		output(_result, request) {
 			return [{ json: { deleted: true, ...request.selector } }];

@@ -29,12 +29,11 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 		build: buildGetInvoiceDataXml,
 		read(i): GetInvoiceDataRequest {
 			const { kind, value } = readLookup(ctx, i);
-			const request = {
+			return {
 				auth: szamla.auth,
 				selector: invoiceSelector(kind, value),
 				includePdf: ctx.getNodeParameter('includePdf', i, false) as boolean,
 			};
-			return request;
 		},
 		async output({ pdf, ...data }, request, i) {
 			return [

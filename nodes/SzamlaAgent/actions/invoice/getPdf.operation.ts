@@ -29,8 +29,7 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 		build: buildGetInvoicePdfXml,
 		read(i): GetInvoicePdfRequest {
 			const { kind, value } = readLookup(ctx, i);
-			const request = { auth: szamla.auth, selector: invoiceSelector(kind, value) };
-			return request;
+			return { auth: szamla.auth, selector: invoiceSelector(kind, value) };
 		},
 		async output(result, request, i) {
 			return [

@@ -71,12 +71,12 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 	return await runRequests(ctx, szamla, {
 		operation: 'registerPayment',
 		build: buildRegisterPaymentXml,
-		read(i) {
+		read(i): RegisterPaymentRequest {
 			const entries = (ctx.getNodeParameter('payments.payment', i, []) as IDataObject[]) ?? [];
 			const mode = ctx.getNodeParameter('paymentMode', i, 'append') as 'append' | 'replace';
 			if (entries.length > MAX_PAYMENTS) throw new InputError('Payments', `at most ${MAX_PAYMENTS} payments per call, got ${entries.length}`);
 			if (entries.length === 0 && mode === 'append') throw new InputError('Payments', 'add at least one payment (or use Replace with none to clear them)');
-			const request: RegisterPaymentRequest = {
+			return {
 				auth: szamla.auth,
 				invoiceNumber: requiredText(ctx.getNodeParameter('invoiceNumber', i, ''), 'Invoice Number'),
 				mode,
@@ -91,7 +91,6 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 					};
 				}),
 			};
-			return request;
 		},
 		async output(result, request) {
 			return [

@@ -56,9 +56,9 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 	return await runRequests(ctx, szamla, {
 		operation: 'reverseInvoice',
 		build: buildReverseInvoiceXml,
-		read(i) {
+		read(i): ReverseInvoiceRequest {
 			const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-			const request: ReverseInvoiceRequest = {
+			return {
 				auth: szamla.auth,
 				invoiceNumber: requiredText(ctx.getNodeParameter('invoiceNumber', i, ''), 'Invoice Number'),
 				eInvoice: optionalBoolean(f.eInvoice, 'Additional Fields › E-Invoice') ?? false,
@@ -71,7 +71,6 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 				seller: { emailReplyTo: optionalText(f.emailReplyTo), emailSubject: optionalText(f.emailSubject), emailText: optionalText(f.emailText) },
 				buyer: { email: optionalText(f.buyerEmail), taxNumber: optionalText(f.buyerTaxNumber) },
 			};
-			return request;
 		},
 		async output(result, request, i) {
 			const warnings = [...result.warnings];

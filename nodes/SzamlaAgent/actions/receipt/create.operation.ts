@@ -89,7 +89,7 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 	return await runRequests(ctx, szamla, {
 		operation: 'createReceipt',
 		build: buildCreateReceiptXml,
-		read(i) {
+		read(i): CreateReceiptRequest {
 			const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
 			const currency = ctx.getNodeParameter('currency', i, 'HUF') as string;
 			const prefix = requiredText(ctx.getNodeParameter('prefix', i, ''), 'Prefix');
@@ -106,7 +106,7 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 				const paid = sumLines(payments.map((p) => ({ netAmount: 0, vatAmount: 0, grossAmount: p.amount })), currency).grossAmount;
 				if (paid !== gross) throw new InputError('Payments', `add up to ${paid} but the receipt's gross total is ${gross} ${currency}`);
 			}
-			const request: CreateReceiptRequest = {
+			return {
 				auth: szamla.auth,
 				downloadPdf: ctx.getNodeParameter('downloadPdf', i, true) as boolean,
 				callId: optionalText(f.callId),
@@ -122,7 +122,6 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 				lines,
 				payments: payments.length > 0 ? payments : undefined,
 			};
-			return request;
 		},
 		async output(result, request, i) {
 			return [await receiptOutput(ctx, i, result, request.downloadPdf)];

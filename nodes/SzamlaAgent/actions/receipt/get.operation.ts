@@ -22,14 +22,13 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 	return await runRequests(ctx, szamla, {
 		operation: 'getReceipt',
 		build: buildGetReceiptXml,
-		read(i) {
+		read(i): GetReceiptRequest {
 			const { kind, value } = readLookup(ctx, i);
-			const request: GetReceiptRequest = {
+			return {
 				auth: szamla.auth,
 				downloadPdf: ctx.getNodeParameter('downloadPdf', i, false) as boolean,
 				selector: kind === 'orderNumber' ? { orderNumber: value } : { receiptNumber: value },
 			};
-			return request;
 		},
 		async output(result, request, i) {
 			return [await receiptOutput(ctx, i, result, request.downloadPdf)];

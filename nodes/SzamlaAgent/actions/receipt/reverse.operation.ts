@@ -34,16 +34,15 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 	return await runRequests(ctx, szamla, {
 		operation: 'reverseReceipt',
 		build: buildReverseReceiptXml,
-		read(i) {
+		read(i): ReverseReceiptRequest {
 			const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-			const request: ReverseReceiptRequest = {
+			return {
 				auth: szamla.auth,
 				downloadPdf: ctx.getNodeParameter('downloadPdf', i, true) as boolean,
 				receiptNumber: requiredText(ctx.getNodeParameter('receiptNumber', i, ''), 'Receipt Number'),
 				callId: optionalText(f.callId),
 				pdfTemplate: optionalText(f.pdfTemplate),
 			};
-			return request;
 		},
 		async output(result, request, i) {
 			return [await receiptOutput(ctx, i, result, request.downloadPdf)];

@@ -43,9 +43,9 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 		operation: 'sendReceipt',
 		build: buildSendReceiptXml,
 		parallel: false,
-		read(i) {
+		read(i): SendReceiptRequest {
 			const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-			const request: SendReceiptRequest = {
+			return {
 				auth: szamla.auth,
 				receiptNumber: requiredText(ctx.getNodeParameter('receiptNumber', i, ''), 'Receipt Number'),
 				email: {
@@ -55,7 +55,6 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 					body: optionalText(f.body),
 				},
 			};
-			return request;
 		},
 		output(_result, request) {
 			return [{ json: { sent: true, receiptNumber: request.receiptNumber, to: request.email?.to } }];
