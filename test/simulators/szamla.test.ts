@@ -296,6 +296,49 @@ describe('invoice create', () => {
 		expect(fast.documents.invoices()).toHaveLength(2);
 	});
 
+	it('accepts HUF fillér with the service tolerance and still refuses real mistakes with 259/260/261, header and body', async () => {
+		// Accepted: the live receipt's 787.40 + 212.60; VAT rounded up (637.794 → 637.80); a derived 3-decimal unit price;
+		// the vendor's whole-forint gross-first split (787 × 27 % = 212.49 → 213).
+		const accepted = [
+			line({ quantity: 1, unitPrice: 787.4, net: 787.4, vat: 212.6, gross: 1000 }),
+			line({ quantity: 3, unitPrice: 787.4, net: 2362.2, vat: 637.8, gross: 3000 }),
+			line({ quantity: 7, unitPrice: 787.401, net: 5511.81, vat: 1488.19, gross: 7000 }),
+			line({ quantity: 1, unitPrice: 787, net: 787, vat: 213, gross: 1000 }),
+		];
+		const ok = await create(sim, invoiceXml({ lines: accepted }));
+		expect(ok.headers.szlahu_error_code).toBeUndefined();
+		// The totals it prints are the exact sums of the lines.
+		expect([ok.headers.szlahu_nettovegosszeg, ok.headers.szlahu_bruttovegosszeg]).toEqual(['9448.41', '12000']);
+
+		const mistakes: Array<[Parameters<typeof line>[0], number]> = [
+			[{ quantity: 1, unitPrice: 787.4, net: 787.41, vat: 212.6, gross: 1000.01 }, 259], // a whole fillér from 787.40
+			[{ quantity: 1, unitPrice: 787.4, net: 787.4, vat: 212.61, gross: 1000.01 }, 260], // 212.598 is 1.2 fillér away
+			[{ quantity: 1, unitPrice: 787.4, net: 787.4, vat: 212.6, gross: 1000.01 }, 261],
+			[{ quantity: 1, unitPrice: 787, net: 787, vat: 214, gross: 1001 }, 260], // whole forints: 212.49 is 1.51 Ft away
+			[{ quantity: 2, unitPrice: 1000, net: 2001, vat: 540, gross: 2541 }, 259], // whole forints: a forint off
+		];
+		for (const [spec, code] of mistakes) {
+			const v2 = await create(fast, invoiceXml({ lines: [line(spec)] }));
+			expectHeaderError(v2, code);
+			expectBodyError(v2, code);
+			const v1 = await create(fast, invoiceXml({ version: 1, lines: [line(spec)] }));
+			expectHeaderError(v1, code);
+			expect(v1.text).toMatch(/^\[ERR\] /);
+		}
+		expect(fast.documents.invoices()).toHaveLength(0);
+	});
+
+	it('receipts: HUF fillér accepted, 260 and 340 refused in the receipt answer', async () => {
+		const fillér = line({ quantity: 1, unitPrice: 787.4, net: 787.4, vat: 212.6, gross: 1000 });
+		const created = await postAgent(sim.url, FIELDS.receiptCreate, receiptXml({ lines: [fillér], payments: [{ method: 'készpénz', amount: 1000 }] }));
+		await expectValid(created.text, RESPONSE_XSD.receipt);
+		expect(text(child(child(child(body(created), 'nyugta'), 'osszegek'), 'totalossz'), 'netto')).toBe('787.4');
+		const wrongVat = line({ quantity: 1, unitPrice: 787.4, net: 787.4, vat: 212.61, gross: 1000.01 });
+		expectBodyError(await postAgent(fast.url, FIELDS.receiptCreate, receiptXml({ lines: [wrongVat] })), 260);
+		expectBodyError(await postAgent(fast.url, FIELDS.receiptCreate, receiptXml({ lines: [fillér], payments: [{ method: 'készpénz', amount: 999.99 }] })), 340);
+		expect(fast.documents.receipts()).toHaveLength(0);
+	});
+
 	it('rejects an unregistered prefix (202) and dates before 2010 (396)', async () => {
 		expectHeaderError(await create(fast, invoiceXml({ prefix: 'XYZ' })), 202);
 		expectHeaderError(await create(fast, invoiceXml({ fulfillmentDate: '2009-12-31' })), 396);

@@ -1,30 +1,51 @@
 /**
- * Line amounts that pass the Számla Agent's per-line checks (error codes 259–264, szamla-agent.md §3.5/§4):
+ * Line amounts exactly as the customer pays them, in exact decimal arithmetic (a BigInt mantissa and a power-of-ten
+ * scale, taken from the shortest decimal text of each JS number: 7.87 is 787/100, never 7.8699999…).
  *
- *   net   = round(netUnitPrice × quantity)
- *   VAT   = round(net × rate / 100)
- *   gross = net + VAT
+ * Every currency is sent with 2 decimals, HUF included (szamla-agent.md §4 "Rounding", corrected 2026-12). Whole-forint
+ * lines stay available on request (`wholeForints`).
  *
- * "round" is to the currency's decimals, half away from zero. All arithmetic runs on exact decimals (a BigInt mantissa
- * and a power-of-ten scale) taken from the shortest decimal text of each JS number, so 7.87 is 787/100 and never
- * 7.8699999… — binary float drift cannot move a value across a rounding boundary.
+ * What the service checks per line (codes 259–264; 259–261 name the product, 262–264 the row) and the tolerance this
+ * module assumes — "unit" is one minor unit of the line: 0.01, or 1 Ft for a HUF line whose three amounts are whole:
+ *
+ *   259/262  |net unit price × quantity − net| < 1 unit
+ *   260/263  |net × rate / 100 − VAT|          < 1 unit   (VAT rounded either way; skipped for margin-scheme lines)
+ *   261/264  net + VAT = gross                  exactly
+ *
+ * Evidence (no vendor statement of the tolerance exists):
+ * - The vendor's rounding guide (docs.szamlazz.hu agent/generating_invoice/rounding, as recorded by szamlazz-rs
+ *   docs/research/2026-09-12-authoritative-line-amounts.md) prescribes for gross prices: VAT = round(gross × r / (100 + r)),
+ *   net = gross − VAT. That split puts the VAT up to (100 + r) / 200 units (0.635 at 27 %) from net × r / 100 — e.g.
+ *   1000 Ft → 787 + 213, where 787 × 27 % = 212.49 — so the service must accept VAT off by more than half a unit.
+ *   Its XML example sends 3 × 393.66 (= 1180.98) with net 1181: net may differ from unit price × quantity.
+ * - szamlazz.js (the JS peer) sends exactly that split in every currency, with the net unit price rounded to 2 decimals.
+ * - Live, on the real service (szamlazz-rs probes): a HUF receipt 1 × 787.40 → 787.40 + 212.60 = 1000 (2026-09-11), and
+ *   an EUR invoice 3 × 7.873333 → 23.62 + 6.38 = 30.00 (2026-09-12): fillér lines and 6-decimal unit prices pass.
+ * - The notes' summary: "within a cent" (§4). Nothing suggests any tolerance on gross = net + VAT.
+ * "< 1 unit" is the strictest reading that accepts all of this; a wrong spreadsheet cell (off by a whole unit or more)
+ * is still refused. Lines computed here stay well inside it: VAT at most 0.635 units off, and net unit price × quantity
+ * within 0.4 units of net (net is that product rounded, with margin for a server that multiplies in binary floating point).
  */
 import { InputError } from '../../shared/errors';
-import { isVatKey, parseVatKey, vatRateOf, type VatKey } from './vatKeys';
+import { parseVatKey, vatRateOf } from './vatKeys';
+
+/** Decimals of every line amount and total, in every currency. */
+export const AMOUNT_DECIMALS = 2;
 
 /**
- * Decimals per currency. HUF (also written "Ft") is invoiced in whole forints; every other currency with 2 decimals.
- * This follows what the service prints and what peer clients send (szamla-agent.md §4 "Rounding"); currencies without
- * minor units (e.g. JPY) are rare on Hungarian invoices and 2 decimals is still accepted for them.
+ * Most decimals a derived net unit price carries: the live probe's 7.873333 EUR had 6, and the schema type is a double.
+ * Enough for |unit price × quantity − net| ≤ 0.4 minor units whenever |quantity| ≤ 8000.
  */
-export function currencyDecimals(currency: string): number {
-	if (currency === 'HUF') return 0; // the usual spelling, without the trim and upper-casing below
+const MAX_UNIT_PRICE_DECIMALS = 6;
+
+/** HUF, also written "Ft" (any case and spacing). */
+export function isHuf(currency: string): boolean {
 	const code = currency.trim().toUpperCase();
-	return code === 'HUF' || code === 'FT' ? 0 : 2;
+	return code === 'HUF' || code === 'FT';
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Exact decimals: value = mantissa × 10^-scale
+// Exact decimals: value = m × 10^-s
 // ---------------------------------------------------------------------------------------------------------------
 
 interface Decimal {
@@ -32,18 +53,16 @@ interface Decimal {
 	s: number;
 }
 
-const POW10: bigint[] = [];
+/** The powers every line needs, made once. */
+const POWERS_OF_TEN = Array.from({ length: 24 }, (_, n) => 10n ** BigInt(n));
+
 function pow10(n: number): bigint {
-	let p = POW10[n];
-	if (p === undefined) {
-		p = 10n ** BigInt(n);
-		POW10[n] = p;
-	}
-	return p;
+	return POWERS_OF_TEN[n] ?? 10n ** BigInt(n);
 }
 
-/** The decimal a JS number stands for, from its shortest round-trip text (handles exponent forms). */
+/** The decimal a JS number stands for: an integer as itself, anything else from its shortest round-trip text. */
 function toDecimal(value: number): Decimal {
+	if (Number.isInteger(value)) return { m: BigInt(value), s: 0 };
 	const text = String(value);
 	let mantissaText = text;
 	let exponent = 0;
@@ -71,34 +90,53 @@ function mul(a: Decimal, b: Decimal): Decimal {
 	return { m: a.m * b.m, s: a.s + b.s };
 }
 
-/** a / b rounded half away from zero to `scale` decimals, as a mantissa at that scale. */
-function divRound(aMantissa: bigint, bMantissa: bigint): bigint {
-	const negative = aMantissa < 0n !== bMantissa < 0n;
-	const a = aMantissa < 0n ? -aMantissa : aMantissa;
-	const b = bMantissa < 0n ? -bMantissa : bMantissa;
-	const q = (a * 2n + b) / (b * 2n);
-	return negative ? -q : q;
+/** Mantissa of `d` at scale `s` (exact when s ≥ d.s). */
+function atScale(d: Decimal, s: number): bigint {
+	return d.m * pow10(s - d.s);
+}
+
+function abs(n: bigint): bigint {
+	return n < 0n ? -n : n;
+}
+
+/** a / b rounded half away from zero. */
+function divRound(a: bigint, b: bigint): bigint {
+	const q = (abs(a) * 2n + abs(b)) / (abs(b) * 2n);
+	return a < 0n !== b < 0n ? -q : q;
 }
 
 /** Mantissa of `d` rounded (half away from zero) to `decimals` decimals. */
 function roundMantissa(d: Decimal, decimals: number): bigint {
-	if (d.s <= decimals) return d.m * pow10(decimals - d.s);
+	if (d.s <= decimals) return atScale(d, decimals);
 	return divRound(d.m, pow10(d.s - decimals));
 }
 
+function mantissaText(m: bigint, decimals: number): string {
+	if (decimals === 0) return m.toString();
+	const digits = abs(m).toString().padStart(decimals + 1, '0');
+	return `${m < 0n ? '-' : ''}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+}
+
+const MAX_EXACT_MANTISSA = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The JS number nearest m × 10^-decimals (never -0). */
 function mantissaToNumber(m: bigint, decimals: number): number {
 	if (m === 0n) return 0;
-	if (decimals === 0) return Number(m);
-	const negative = m < 0n;
-	const digits = (negative ? -m : m).toString().padStart(decimals + 1, '0');
-	const text = `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
-	return Number(negative ? `-${text}` : text);
+	// Both operands exact, so the one correctly rounded division gives the double nearest the decimal, as parsing its
+	// text would; beyond 2^53 the text is parsed.
+	if (abs(m) <= MAX_EXACT_MANTISSA && decimals <= 22) return Number(m) / 10 ** decimals;
+	return Number(mantissaText(m, decimals));
 }
 
 /** Round a number to `decimals` places, half away from zero, on its decimal value (1.005 → 1.01, -2.5 → -3). */
 export function roundAmount(value: number, decimals: number): number {
 	if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
 	return mantissaToNumber(roundMantissa(toDecimal(value), decimals), decimals);
+}
+
+/** The value has at most AMOUNT_DECIMALS decimals, as every amount sent must. */
+export function fitsAmountDecimals(value: number): boolean {
+	return Number.isFinite(value) && toDecimal(value).s <= AMOUNT_DECIMALS;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -108,14 +146,16 @@ export function roundAmount(value: number, decimals: number): number {
 export interface LineAmountsInput {
 	/** Quantity; negative on corrective/final lines. */
 	quantity: number;
-	/** Unit price, net or gross as `priceIncludesVat` says. */
+	/** Unit price, net or gross as `priceIncludesVat` says; any number of decimals. */
 	unitPrice: number;
-	/** The unit price includes VAT (gross unit price). */
+	/** The unit price includes VAT (gross unit price, what the customer pays per unit). */
 	priceIncludesVat: boolean;
 	/** VAT key as typed ('27', 27, '27%', 'AAM'). */
 	vatKey: string | number;
-	/** Currency code; decides the decimals. */
+	/** Currency code. */
 	currency: string;
+	/** HUF lines in whole forints (the vendor's whole-forint rounding); other currencies ignore it. */
+	wholeForints?: boolean;
 }
 
 export interface LineAmounts {
@@ -123,10 +163,12 @@ export interface LineAmounts {
 	netAmount: number;
 	vatAmount: number;
 	grossAmount: number;
+	/**
+	 * Set when the printed line gross differs from what the customer pays (gross unit price × quantity to the cent),
+	 * naming the line and the difference.
+	 */
+	warning?: string;
 }
-
-/** How far past the currency's decimals a derived net unit price may go (0.01 EUR → up to 0.0000001 EUR). */
-const MAX_EXTRA_UNIT_PRICE_DECIMALS = 5;
 
 function finite(value: unknown, field: string): number {
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -135,144 +177,151 @@ function finite(value: unknown, field: string): number {
 	return value;
 }
 
-/**
- * Net unit price, net, VAT and gross for one line, so that the service's checks hold exactly.
- *
- * Net unit price given: it is sent unchanged; net = round(u × q); VAT = round(net × r / 100); gross = net + VAT.
- *
- * Gross unit price g given (the customer's price, e.g. 9.99 EUR at 27 %):
- * 1. target gross G = round(g × q) — what the customer expects to pay for the line;
- * 2. find the net N with N + round(N × r / 100) = G. N₀ = round(G × 100 / (100 + r)) is exact or one unit off, because
- *    VAT(N) grows by r/100 ≤ 1 unit per unit of N; we try N₀, N₀ ∓ 1. When no N hits G exactly (VAT steps over it),
- *    the candidate whose gross is nearest G is taken, so the gross may differ from g × q by one minor unit;
- * 3. choose the shortest unit price u (currency decimals, then up to 5 more) with u × q within 0.4 minor units of N, so
- *    round(u × q) = N holds with a margin no floating-point evaluation on the server side can cross.
- * The three equalities then hold by construction for (u, N, VAT(N), N + VAT(N)).
- *
- * `field` prefixes error fields, e.g. "Line Items[3]".
- */
-export function computeLine(input: LineAmountsInput, field = ''): LineAmounts {
-	const quantity = finiteAt(input.quantity, field, 'Quantity');
-	const unitPrice = finiteAt(input.unitPrice, field, 'Unit Price');
-	const key: VatKey = isVatKey(input.vatKey) ? input.vatKey : parseVatKey(input.vatKey, fieldName(field, 'VAT Key'));
-	const decimals = currencyDecimals(input.currency ?? '');
-	const rate = vatRateOf(key);
-	if (!input.priceIncludesVat) {
-		const whole = wholeNumberNetLine(unitPrice, quantity, rate, decimals);
-		if (whole) return whole;
-	}
-	return exactLine(unitPrice, quantity, rate, decimals, input.priceIncludesVat);
-}
-
 function fieldName(field: string, name: string): string {
 	return field ? `${field} › ${name}` : name;
 }
 
-/** `finite` with the field name built only when the check fails (computeLine runs per line). */
-function finiteAt(value: unknown, field: string, name: string): number {
-	if (typeof value === 'number' && Number.isFinite(value)) return value;
-	return finite(value, fieldName(field, name));
+/** VAT mantissa of a net mantissa at the same scale: round(net × r / 100). */
+function vatOf(net: bigint, rate: bigint): bigint {
+	return divRound(net * rate, 100n);
 }
 
 /**
- * |unit price × quantity| up to which whole-number lines are computed in doubles: the net mantissa (× 10^decimals, at
- * most 100) times the rate (at most 100) then stays below 2^53, where every integer operation below is exact.
+ * Net unit price, net, VAT and gross for one line, passing the service's per-line rules (see the top of this file).
+ *
+ * Net unit price given: sent unchanged; net = round(price × quantity); VAT = round(net × r / 100); gross = net + VAT.
+ *
+ * Gross unit price given (the customer's price):
+ * 1. gross = round(price × quantity) — the line total the customer pays;
+ * 2. VAT = round(gross × r / (100 + r)), net = gross − VAT: the vendor's gross-first split. It hits the gross by
+ *    construction, and it is the strictly rounded split (VAT = round(net × r / 100)) whenever one exists;
+ * 3. net unit price = the shortest number (up to 6 decimals) whose product with the quantity is within 0.4 units of
+ *    net. Should none exist (|quantity| above 8000 or so), the line is computed from the closest one as a net-priced
+ *    line and `warning` says by how much its gross differs.
+ * Whole-forint lines (`wholeForints`, HUF) round to forints instead of fillér; `warning` then reports the fillér a
+ * gross price loses.
+ *
+ * `field` prefixes error fields and names the line in the warning, e.g. "Line Items[3]".
  */
-const WHOLE_NUMBER_LIMIT = Math.floor(Number.MAX_SAFE_INTEGER / 10_000);
+export function computeLine(input: LineAmountsInput, field = ''): LineAmounts {
+	const quantity = finite(input.quantity, fieldName(field, 'Quantity'));
+	const unitPrice = finite(input.unitPrice, fieldName(field, 'Unit Price'));
+	const rate = BigInt(vatRateOf(parseVatKey(input.vatKey, fieldName(field, 'VAT Key'))));
+	const currency = (input.currency ?? '').trim();
+	const decimals = input.wholeForints === true && isHuf(currency) ? 0 : AMOUNT_DECIMALS;
+	const q = toDecimal(quantity);
+	const price = toDecimal(unitPrice);
+	if (!input.priceIncludesVat) return netPricedLine(unitPrice, q, rate, decimals);
 
-/**
- * The common case — whole net unit price × whole quantity — without BigInt: the same result as the exact path, since
- * every step is an exact integer operation on doubles below 2^53, and m / 10^decimals is the double nearest to the
- * decimal m·10^-decimals, just as Number() of its text is. Undefined when the inputs do not fit.
- */
-function wholeNumberNetLine(unitPrice: number, quantity: number, rate: number, decimals: number): LineAmounts | undefined {
-	if (!Number.isInteger(unitPrice) || !Number.isInteger(quantity) || !Number.isInteger(rate) || rate < 0 || rate > 100) return undefined;
-	if (decimals !== 0 && decimals !== 2) return undefined;
-	const product = unitPrice * quantity;
-	if (!(Math.abs(product) <= WHOLE_NUMBER_LIMIT)) return undefined;
-	const scale = decimals === 0 ? 1 : 100;
-	const net = product * scale; // mantissa at `decimals`
-	// VAT mantissa: round(net × rate / 100), half away from zero.
-	const scaled = net * rate;
-	const abs = Math.abs(scaled);
-	const remainder = abs % 100;
-	const vatAbs = (abs - remainder) / 100 + (remainder >= 50 ? 1 : 0);
-	const vat = scaled < 0 ? -vatAbs : vatAbs;
+	const line = grossPricedLine(price, q, rate, decimals);
+	const paid = roundMantissa(mul(price, q), AMOUNT_DECIMALS);
+	const difference = roundMantissa(toDecimal(line.grossAmount), AMOUNT_DECIMALS) - paid;
+	if (difference === 0n) return line;
+	const amount = (m: bigint) => `${mantissaText(m, AMOUNT_DECIMALS)} ${currency}`;
 	return {
-		netUnitPrice: unitPrice,
-		netAmount: wholeMantissaToNumber(net, scale),
-		vatAmount: wholeMantissaToNumber(vat, scale),
-		grossAmount: wholeMantissaToNumber(net + vat, scale),
+		...line,
+		warning:
+			`${field || 'Line'}: the line gross is ${amount(paid + difference)}, ${amount(abs(difference))} ` +
+			`${difference > 0n ? 'more' : 'less'} than ${quantity} × ${unitPrice} = ${amount(paid)} the customer pays` +
+			(decimals === 0 ? ' (whole-forint amounts)' : ''),
 	};
 }
 
-/** mantissaToNumber for a mantissa held in a double (never -0). */
-function wholeMantissaToNumber(m: number, scale: number): number {
-	return m === 0 ? 0 : m / scale;
+function netPricedLine(unitPrice: number, q: Decimal, rate: bigint, decimals: number): LineAmounts {
+	const net = roundMantissa(mul(toDecimal(unitPrice), q), decimals);
+	return amounts(unitPrice, net, vatOf(net, rate), decimals);
 }
 
-/** computeLine on exact decimals (BigInt): every input. Exported for the tests that compare the fast path with it. */
-export function exactLine(unitPrice: number, quantity: number, rateNumber: number, decimals: number, priceIncludesVat: boolean): LineAmounts {
-	const rate = BigInt(rateNumber);
-	const q = toDecimal(quantity);
-
-	// VAT mantissa (at `decimals`) of a net mantissa (at `decimals`): round(N × r / 100).
-	const vatOf = (net: bigint): bigint => divRound(net * rate, 100n);
-
-	if (!priceIncludesVat) {
-		const net = roundMantissa(mul(toDecimal(unitPrice), q), decimals);
-		const vat = vatOf(net);
-		return {
-			netUnitPrice: unitPrice,
-			netAmount: mantissaToNumber(net, decimals),
-			vatAmount: mantissaToNumber(vat, decimals),
-			grossAmount: mantissaToNumber(net + vat, decimals),
-		};
+function grossPricedLine(price: Decimal, q: Decimal, rate: bigint, decimals: number): LineAmounts {
+	const gross = roundMantissa(mul(price, q), decimals);
+	const vat = divRound(gross * rate, 100n + rate);
+	const net = gross - vat;
+	if (q.m === 0n) {
+		// No quantity, no amount: show the gross price's net equivalent.
+		const s = AMOUNT_DECIMALS + 2;
+		const netEquivalent = divRound(price.m * 100n * pow10(s), pow10(price.s) * (100n + rate));
+		return amounts(mantissaToNumber(netEquivalent, s), 0n, 0n, decimals);
 	}
-
-	const g = toDecimal(unitPrice);
-	const targetGross = roundMantissa(mul(g, q), decimals);
-	const n0 = divRound(targetGross * 100n, 100n + rate);
-	let net = n0;
-	let bestDistance = -1n;
-	for (const candidate of [n0, n0 - 1n, n0 + 1n]) {
-		const diff = candidate + vatOf(candidate) - targetGross;
-		const distance = diff < 0n ? -diff : diff;
-		if (bestDistance < 0n || distance < bestDistance) {
-			bestDistance = distance;
-			net = candidate;
-			if (distance === 0n) break;
-		}
+	for (let s = decimals; s <= MAX_UNIT_PRICE_DECIMALS; s++) {
+		// Unit price mantissa at scale s: net·10^-decimals / (q.m·10^-q.s); the product's error in units of 10^-(s + q.s).
+		const unit = pow10(s + q.s - decimals);
+		const u = divRound(net * unit, q.m);
+		if (abs(u * q.m - net * unit) * 10n <= 4n * unit) return amounts(mantissaToNumber(u, s), net, vat, decimals);
 	}
-	const vat = vatOf(net);
+	const closest = divRound(net * pow10(MAX_UNIT_PRICE_DECIMALS + q.s - decimals), q.m);
+	return netPricedLine(mantissaToNumber(closest, MAX_UNIT_PRICE_DECIMALS), q, rate, decimals);
+}
+
+function amounts(netUnitPrice: number, net: bigint, vat: bigint, decimals: number): LineAmounts {
 	return {
-		netUnitPrice: unitPriceFor(net, decimals, q, g, rate),
+		netUnitPrice,
 		netAmount: mantissaToNumber(net, decimals),
 		vatAmount: mantissaToNumber(vat, decimals),
 		grossAmount: mantissaToNumber(net + vat, decimals),
 	};
 }
 
-/** Shortest unit price u with |u × q − N| ≤ 0.4 minor units (see computeLine step 3). */
-function unitPriceFor(net: bigint, decimals: number, q: Decimal, gross: Decimal, rate: bigint): number {
-	if (q.m === 0n) {
-		// No quantity, no amount: show the gross price's net equivalent.
-		const s = decimals + 2;
-		const m = divRound(gross.m * 100n * pow10(s), pow10(gross.s) * (100n + rate));
-		return mantissaToNumber(m, s);
-	}
-	for (let extra = 0; extra <= MAX_EXTRA_UNIT_PRICE_DECIMALS; extra++) {
-		const s = decimals + extra;
-		// u = N / q at scale s: N·10^-decimals / (q.m·10^-q.s) = N·10^(q.s + extra) / q.m (mantissa at scale s).
-		const u = divRound(net * pow10(q.s + extra), q.m);
-		// |u·q − N| in units of 10^-(s + q.s): compare against 0.4 minor units = 4·10^(extra + q.s - 1).
-		const error = u * q.m - net * pow10(extra + q.s);
-		const abs = error < 0n ? -error : error;
-		if (abs * 10n <= 4n * pow10(extra + q.s)) return mantissaToNumber(u, s);
-	}
-	const s = decimals + MAX_EXTRA_UNIT_PRICE_DECIMALS;
-	return mantissaToNumber(divRound(net * pow10(q.s + MAX_EXTRA_UNIT_PRICE_DECIMALS), q.m), s);
+// ---------------------------------------------------------------------------------------------------------------
+// The service's per-line rules, for lines from anywhere (the pre-send check)
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface LineValues {
+	quantity: number;
+	netUnitPrice: number;
+	netAmount: number;
+	vatAmount: number;
+	grossAmount: number;
 }
+
+/** Which rule a line breaks: 'net' (259/262), 'vat' (260/263), 'gross' (261/264). */
+export interface LineRuleBreach {
+	rule: 'net' | 'vat' | 'gross';
+	/** The value the rule expects, rounded to the line's decimals. */
+	expected: number;
+	/** The line's decimals: 2, or 0 for a whole-forint HUF line. */
+	decimals: number;
+}
+
+/** |a − b| < one unit of `decimals` decimals, exactly. */
+function withinOneUnit(a: Decimal, b: Decimal, decimals: number): boolean {
+	const s = Math.max(a.s, b.s, decimals);
+	return abs(atScale(a, s) - atScale(b, s)) < pow10(s - decimals);
+}
+
+function isWhole(d: Decimal): boolean {
+	return d.m % pow10(d.s) === 0n;
+}
+
+/**
+ * The first of the service's per-line rules the line breaks, under the tolerance documented at the top of this file;
+ * undefined when it passes. `rate` undefined skips the VAT rule (special keys, margin scheme). Amounts are expected to
+ * fit AMOUNT_DECIMALS (`fitsAmountDecimals`); all numbers finite.
+ */
+export function lineRuleBreach(line: LineValues, rate: number | undefined, currency: string): LineRuleBreach | undefined {
+	const net = toDecimal(line.netAmount);
+	const vat = toDecimal(line.vatAmount);
+	const gross = toDecimal(line.grossAmount);
+	const decimals = isHuf(currency) && isWhole(net) && isWhole(vat) && isWhole(gross) ? 0 : AMOUNT_DECIMALS;
+	const product = mul(toDecimal(line.netUnitPrice), toDecimal(line.quantity));
+	if (!withinOneUnit(product, net, decimals)) {
+		return { rule: 'net', expected: mantissaToNumber(roundMantissa(product, decimals), decimals), decimals };
+	}
+	if (rate !== undefined) {
+		const percent = toDecimal(rate);
+		const exactVat = mul(net, { m: percent.m, s: percent.s + 2 });
+		if (!withinOneUnit(exactVat, vat, decimals)) {
+			return { rule: 'vat', expected: mantissaToNumber(roundMantissa(exactVat, decimals), decimals), decimals };
+		}
+	}
+	const s = Math.max(net.s, vat.s, gross.s);
+	const sum = atScale(net, s) + atScale(vat, s);
+	if (sum !== atScale(gross, s)) return { rule: 'gross', expected: mantissaToNumber(sum, s), decimals };
+	return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Totals
+// ---------------------------------------------------------------------------------------------------------------
 
 export interface AmountTotals {
 	netAmount: number;
@@ -280,21 +329,20 @@ export interface AmountTotals {
 	grossAmount: number;
 }
 
-/** Exact totals of line amounts, rounded to the currency (they already are when they came from computeLine). */
-export function sumLines(lines: ReadonlyArray<AmountTotals>, currency: string): AmountTotals {
-	const decimals = currencyDecimals(currency);
+/** Exact totals of line amounts, each rounded to AMOUNT_DECIMALS (they already are when they came from computeLine). */
+export function sumLines(lines: ReadonlyArray<AmountTotals>): AmountTotals {
 	let net = 0n;
 	let vat = 0n;
 	let gross = 0n;
 	lines.forEach((line, i) => {
 		const at = `Line Items[${i + 1}]`;
-		net += roundMantissa(toDecimal(finite(line.netAmount, `${at} › Net Amount`)), decimals);
-		vat += roundMantissa(toDecimal(finite(line.vatAmount, `${at} › VAT Amount`)), decimals);
-		gross += roundMantissa(toDecimal(finite(line.grossAmount, `${at} › Gross Amount`)), decimals);
+		net += roundMantissa(toDecimal(finite(line.netAmount, `${at} › Net Amount`)), AMOUNT_DECIMALS);
+		vat += roundMantissa(toDecimal(finite(line.vatAmount, `${at} › VAT Amount`)), AMOUNT_DECIMALS);
+		gross += roundMantissa(toDecimal(finite(line.grossAmount, `${at} › Gross Amount`)), AMOUNT_DECIMALS);
 	});
 	return {
-		netAmount: mantissaToNumber(net, decimals),
-		vatAmount: mantissaToNumber(vat, decimals),
-		grossAmount: mantissaToNumber(gross, decimals),
+		netAmount: mantissaToNumber(net, AMOUNT_DECIMALS),
+		vatAmount: mantissaToNumber(vat, AMOUNT_DECIMALS),
+		grossAmount: mantissaToNumber(gross, AMOUNT_DECIMALS),
 	};
 }

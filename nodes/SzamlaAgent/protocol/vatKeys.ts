@@ -94,17 +94,11 @@ export function isSpecialVatKey(key: VatKey): key is SpecialVatKey {
 	return RATE_BY_KEY.has(key) && !NUMERIC_KEYS.has(key);
 }
 
-/** Already a canonical key (what parseVatKey returns unchanged); lets per-line callers skip building a field name. */
-export function isVatKey(input: unknown): input is VatKey {
-	return typeof input === 'string' && RATE_BY_KEY.has(input);
-}
-
 /**
  * Canonical VAT key from what a user typed: '27', 27, '27%', '27.0', ' taM ', 'f.áfa'. Throws an InputError naming
  * `field` for anything else, and a specific one for the retired TEHK.
  */
 export function parseVatKey(input: unknown, field = 'VAT Key'): VatKey {
-	// Fast path: builders call this per line with values that are usually already canonical.
 	if (typeof input === 'string' && RATE_BY_KEY.has(input)) return input as VatKey;
 	if (typeof input === 'number') {
 		if (Number.isFinite(input)) {

@@ -1,5 +1,7 @@
 /**
- * Line amount checks the real service enforces (259/260/261, 395; szamla-agent.md §2.1 and §3.5).
+ * Line amount checks the real service enforces (259/260/261, 395; szamla-agent.md §2.1, §3.5 and the corrected §4
+ * rounding note: HUF lines may carry fillér). The tolerance, and the evidence for it, are the ones
+ * nodes/SzamlaAgent/protocol/amounts.ts documents; this is an independent implementation of them.
  */
 import { AgentError } from './answers';
 
@@ -18,17 +20,24 @@ export function isHuf(currency: string): boolean {
 }
 
 /**
- * Allowed difference between what the client sent and what the server computes: the real service accepts values a
- * client rounded itself (JS rounds HUF to whole forints, others to cents), so we allow 1 for HUF/Ft and 0.01 for
- * 2-decimal currencies, plus a hair for binary floating point.
+ * One minor unit of a line, as far as the service's checks go: 1 Ft for a HUF line whose amounts are all whole (the
+ * vendor's whole-forint rounding guide), else 0.01 — HUF lines may carry fillér (szamla-agent.md §4, 2026-12).
  */
-export function tolerance(currency: string): number {
-	return (isHuf(currency) ? 1 : 0.01) + 1e-9;
+export function lineUnit(currency: string, amounts: readonly number[]): number {
+	return isHuf(currency) && amounts.every(Number.isInteger) ? 1 : 0.01;
 }
 
-export function roundMoney(value: number, currency: string): number {
-	const factor = isHuf(currency) ? 1 : 100;
-	return Math.round(value * factor + Number.EPSILON * Math.sign(value)) / factor;
+/**
+ * The service's tolerance: a computed amount may be rounded either way to the line's minor unit, i.e. it must lie
+ * less than one unit from the exact value (the vendor's own gross-first split puts VAT up to 0.635 units off; a value
+ * a whole unit or more away is a mistake). The slack only absorbs binary floating point.
+ */
+function withinOneUnit(value: number, exact: number, unit: number): boolean {
+	return Math.abs(value - exact) < unit * (1 - 1e-9);
+}
+
+function roundTo(value: number, unit: number): number {
+	return tidy(Math.round(value / unit + Number.EPSILON * Math.sign(value)) * unit);
 }
 
 /** Keep stored totals free of float noise (0.1 + 0.2). */
@@ -56,22 +65,27 @@ export interface LineAmounts {
 	gross: number;
 }
 
-/** Check one line; `row` is 1-based for messages. Returns the VAT rate. */
+/** Check one line (259/260/261 name the product). Returns the VAT rate. */
 export function checkLine(line: LineAmounts, currency: string): number {
 	const rate = vatRate(line.vatKey);
-	const tol = tolerance(currency);
-	const expectedNet = roundMoney(line.unitPrice * line.quantity, currency);
-	if (Math.abs(line.net - expectedNet) > tol) {
-		throw new AgentError(259, `A tétel nettó értéke nem egyezik a nettó egységár és a mennyiség szorzatával (${line.name}): ${line.net} ≠ ${expectedNet}`);
+	const unit = lineUnit(currency, [line.net, line.vat, line.gross]);
+	const exactNet = line.unitPrice * line.quantity;
+	if (!withinOneUnit(line.net, exactNet, unit)) {
+		throw new AgentError(259, `A tétel nettó értéke nem egyezik a nettó egységár és a mennyiség szorzatával (${line.name}): ${line.net} ≠ ${roundTo(exactNet, unit)}`);
 	}
-	const expectedVat = roundMoney((line.net * rate) / 100, currency);
-	if (Math.abs(line.vat - expectedVat) > tol) {
-		throw new AgentError(260, `A tétel áfa értéke nem egyezik a nettó érték és az áfakulcs alapján számolt értékkel (${line.name}): ${line.vat} ≠ ${expectedVat}`);
+	const exactVat = (line.net * rate) / 100;
+	if (!withinOneUnit(line.vat, exactVat, unit)) {
+		throw new AgentError(260, `A tétel áfa értéke nem egyezik a nettó érték és az áfakulcs alapján számolt értékkel (${line.name}): ${line.vat} ≠ ${roundTo(exactVat, unit)}`);
 	}
-	if (Math.abs(line.gross - (line.net + line.vat)) > tol) {
+	if (Math.abs(line.gross - (line.net + line.vat)) > 1e-9 * Math.max(1, Math.abs(line.gross))) {
 		throw new AgentError(261, `A tétel bruttó értéke nem egyezik a nettó érték és az áfa összegével (${line.name}): ${line.gross} ≠ ${tidy(line.net + line.vat)}`);
 	}
 	return rate;
+}
+
+/** Receipt payments must add up to the gross total (340), to the fillér. */
+export function samePaidAmount(a: number, b: number): boolean {
+	return Math.abs(a - b) < 0.005;
 }
 
 export function sumTotals(lines: ReadonlyArray<{ net: number; vat: number; gross: number }>): { net: number; vat: number; gross: number } {

@@ -197,9 +197,27 @@ describe('Invoice › Create, line items', () => {
 		const doc = invoice(jsonOf(result)[0].invoiceNumber);
 		expect(doc.lines.map((l) => [l.name, l.id, l.quantity, l.unitPrice, l.net, l.gross])).toEqual([
 			['Póló', 'TS-1', 2, 5000, 10000, 12700],
-			['Szállítás', undefined, 1, 1000.5, 1001, 1271],
+			['Szállítás', undefined, 1, 1000.5, 1000.5, 1270.64], // HUF lines keep fillér
 			['Kupon', undefined, -1, 500, -500, -635],
 		]);
+	});
+
+	it('issues gross-priced HUF lines in fillér so every line gross is what the customer pays (issue 9: 1000 Ft was 999)', async () => {
+		const result = await runNode(
+			h.sim,
+			createInvoiceParams([line('Könyv', 1, 1000, '27', { priceType: 'gross' }), line('Jegy', 3, 1000, '27', { priceType: 'gross' }), line('Tea', 1, 200, '5', { priceType: 'gross' })], {
+				downloadPdf: false,
+			}),
+		);
+
+		expect(result.error).toBeUndefined();
+		const doc = invoice(jsonOf(result)[0].invoiceNumber);
+		expect(doc.lines.map((l) => [l.name, l.unitPrice, l.net, l.vat, l.gross])).toEqual([
+			['Könyv', 787.4, 787.4, 212.6, 1000],
+			['Jegy', 787.4, 2362.2, 637.8, 3000],
+			['Tea', 190.48, 190.48, 9.52, 200],
+		]);
+		expect(jsonOf(result)[0]).toMatchObject({ netTotal: 3340.08, grossTotal: 4200 });
 	});
 
 	it('reads the default `items` field of each input item, one invoice per item', async () => {
@@ -243,8 +261,8 @@ describe('Invoice › Create, output', () => {
 			documentId: String(doc.id),
 			kind: 'invoice',
 			netTotal: 9999,
-			grossTotal: 12699,
-			outstandingAmount: 12699,
+			grossTotal: 12698.73, // 9999 × 27 % = 2699.73: HUF lines keep fillér
+			outstandingAmount: 12698.73,
 			currency: 'HUF',
 			orderNumber: 'ORD-OUT-1',
 			externalId: 'wf:ORD-OUT-1:invoice',

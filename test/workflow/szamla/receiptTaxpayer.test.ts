@@ -65,6 +65,22 @@ describe('Receipt › Create', () => {
 		expect(item.binary!.data.fileName).toBe(`${doc.number}.pdf`);
 	});
 
+	it('a gross-priced HUF line is issued in fillér, exactly as the customer pays: 3 × 1000 Ft → 2362.20 + 637.80 = 3000', async () => {
+		const result = await runNode(
+			h.sim,
+			receiptParams({
+				lineItems: { item: [line('Jegy', 3, 1000, '27', { priceType: 'gross' })] },
+				payments: { payment: [{ method: 'készpénz', amount: 3000 }] },
+				downloadPdf: false,
+			}),
+		);
+
+		expect(result.error).toBeUndefined();
+		const [item] = result.output(NODE);
+		expect(receipt(item.json.receiptNumber).lines.map((l) => [l.unitPrice, l.net, l.vat, l.gross])).toEqual([[787.4, 2362.2, 637.8, 3000]]);
+		expect(item.json).toMatchObject({ totals: { netAmount: 2362.2, grossAmount: 3000 } });
+	});
+
 	it('a repeated call ID is refused with 338 and no second receipt exists', async () => {
 		const params = receiptParams({ additionalFields: { callId: 'order-dup-1' }, downloadPdf: false });
 		const first = await runNode(h.sim, params);

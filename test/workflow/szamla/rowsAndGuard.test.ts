@@ -63,10 +63,10 @@ describe('Invoice › Create from spreadsheet rows grouped by order', () => {
 		]);
 		expect(b.buyer.name).toBe('Béta Bt.');
 		expect(b.lines.map((l) => [l.name, l.gross])).toEqual([
-			['Szilva', 158],
+			['Szilva', 157.5], // 150 × 5 % = 7.50: HUF lines keep fillér
 			['Dió', 508],
 		]);
-		expect(out.map((item) => item.json.grossTotal)).toEqual([1635, 666]);
+		expect(out.map((item) => item.json.grossTotal)).toEqual([1635, 665.5]);
 	});
 
 	it('a bad cell in row 3 stops the node before any request, naming item 3, its group and the field', async () => {

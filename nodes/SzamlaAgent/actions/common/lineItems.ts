@@ -10,11 +10,25 @@ import { computeLine } from '../../protocol/amounts';
 import type { InvoiceLine } from '../../protocol/types/request';
 import { VAT_KEYS, parseVatKey } from '../../protocol/vatKeys';
 
-/** A line with its amounts computed: the fields invoices and receipts share. */
+/**
+ * A line with its amounts computed: the fields invoices and receipts share, and `amountWarning` when the printed line
+ * gross differs from what the customer pays (see computeLine).
+ */
 export type ComputedLine = Pick<
 	InvoiceLine,
 	'name' | 'identifier' | 'quantity' | 'unit' | 'netUnitPrice' | 'vatKey' | 'netAmount' | 'vatAmount' | 'grossAmount' | 'comment'
->;
+> & { amountWarning?: string };
+
+/** How line amounts are computed for one document. */
+export interface LineAmountOptions {
+	/** HUF lines in whole forints instead of fillér. */
+	wholeForints?: boolean;
+}
+
+/** The amount warnings of a document's lines, for its output's `warnings`. */
+export function amountWarnings(lines: ReadonlyArray<ComputedLine>): string[] {
+	return lines.flatMap((line) => (line.amountWarning ? [line.amountWarning] : []));
+}
 
 export const vatKeyOptions = VAT_KEYS.map((v) => ({ name: v.label, value: v.key }));
 
@@ -149,15 +163,15 @@ function fromInputEntry(entry: IDataObject): RawLine {
 	};
 }
 
-export function computeLineFrom(raw: RawLine, currency: string, field: string): ComputedLine {
+export function computeLineFrom(raw: RawLine, currency: string, field: string, options: LineAmountOptions = {}): ComputedLine {
 	const at = (name: string) => `${field} › ${name}`;
 	const quantity = requiredNumber(raw.quantity, at('Quantity'));
 	if (quantity === 0) throw new InputError(at('Quantity'), 'must not be 0');
 	const priceIncludesVat =
 		raw.priceType !== undefined ? raw.priceType === 'gross' : (optionalBoolean(raw.priceIncludesVat, at('Price Includes VAT')) ?? false);
 	const vatKey = parseVatKey(optionalText(raw.vatKey) ?? '', at('VAT Key'));
-	const amounts = computeLine(
-		{ quantity, unitPrice: requiredNumber(raw.unitPrice, at('Unit Price')), priceIncludesVat, vatKey, currency },
+	const { warning, ...amounts } = computeLine(
+		{ quantity, unitPrice: requiredNumber(raw.unitPrice, at('Unit Price')), priceIncludesVat, vatKey, currency, wholeForints: options.wholeForints },
 		field,
 	);
 	return {
@@ -168,11 +182,12 @@ export function computeLineFrom(raw: RawLine, currency: string, field: string): 
 		vatKey,
 		comment: optionalText(raw.comment),
 		...amounts,
+		...(warning ? { amountWarning: warning } : {}),
 	};
 }
 
 /** The line items of item i, with amounts computed. Throws InputError naming the line and field. */
-export function readLineItems(ctx: IExecuteFunctions, itemIndex: number, currency: string): ComputedLine[] {
+export function readLineItems(ctx: IExecuteFunctions, itemIndex: number, currency: string, options: LineAmountOptions = {}): ComputedLine[] {
 	const source = ctx.getNodeParameter('lineItemsSource', itemIndex, 'parameters') as string;
 	let raws: RawLine[];
 	let label = 'Line Items';
@@ -191,5 +206,5 @@ export function readLineItems(ctx: IExecuteFunctions, itemIndex: number, currenc
 		raws = (ctx.getNodeParameter('lineItems.item', itemIndex, []) as RawLine[]) ?? [];
 	}
 	if (raws.length === 0) throw new InputError(label, 'at least one line item is needed');
-	return raws.map((raw, n) => computeLineFrom(raw, currency, `${label}[${n + 1}]`));
+	return raws.map((raw, n) => computeLineFrom(raw, currency, `${label}[${n + 1}]`, options));
 }

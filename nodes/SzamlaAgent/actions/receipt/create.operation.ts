@@ -102,8 +102,8 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 				description: optionalText(p.description),
 			}));
 			if (payments.length > 0) {
-				const gross = sumLines(lines, currency).grossAmount;
-				const paid = sumLines(payments.map((p) => ({ netAmount: 0, vatAmount: 0, grossAmount: p.amount })), currency).grossAmount;
+				const gross = sumLines(lines).grossAmount;
+				const paid = sumLines(payments.map((p) => ({ netAmount: 0, vatAmount: 0, grossAmount: p.amount }))).grossAmount;
 				if (paid !== gross) throw new InputError('Payments', `add up to ${paid} but the receipt's gross total is ${gross} ${currency}`);
 			}
 			return {

@@ -4,7 +4,6 @@
  */
 import { InputError } from '../../../shared/errors';
 import { leaf, node, type XmlElement } from '../../../shared/xml';
-import { currencyDecimals } from '../amounts';
 import type { CreateInvoiceRequest, InvoiceHeader, InvoiceKind, InvoiceLanguage } from '../types/request';
 import {
 	RESPONSE_VERSION_XML,
@@ -50,7 +49,7 @@ export function buildCreateInvoiceXml(req: CreateInvoiceRequest): string {
 		sellerElement(req.seller),
 		buyerElement(req.buyer),
 		waybillElement(req.waybill),
-		invoiceLinesElement(req.lines, currencyDecimals(currency), header.marginScheme === true),
+		invoiceLinesElement(req.lines, currency, header.marginScheme === true),
 	]);
 }
 

@@ -4,7 +4,7 @@
  */
 import { InputError } from '../../../shared/errors';
 import { leaf, node, optionalNode, type XmlElement } from '../../../shared/xml';
-import { currencyDecimals } from '../amounts';
+import { AMOUNT_DECIMALS } from '../amounts';
 import type { CreateReceiptRequest, ReceiptLine, ReceiptPayment } from '../types/request';
 import {
 	authChildren,
@@ -40,13 +40,12 @@ export function checkReceiptPrefix(prefix: unknown): string {
 
 export function buildCreateReceiptXml(req: CreateReceiptRequest): string {
 	const currency = requireText(req.currency, 'Currency');
-	const decimals = currencyDecimals(currency);
 	const lines = req.lines;
 	if (!Array.isArray(lines) || lines.length === 0) throw new InputError(LINE_ITEMS, 'At least one line item is required');
 	const items: XmlElement[] = new Array(lines.length);
 	let grossTotal = 0;
 	for (let i = 0; i < lines.length; i++) {
-		items[i] = receiptLineElement(lines[i], `${LINE_ITEMS}[${i + 1}]`, decimals);
+		items[i] = receiptLineElement(lines[i], `${LINE_ITEMS}[${i + 1}]`, currency);
 		grossTotal += lines[i].grossAmount;
 	}
 	return renderRequest('createReceipt', [
@@ -64,13 +63,13 @@ export function buildCreateReceiptXml(req: CreateReceiptRequest): string {
 			textLeaf('rendelesSzam', req.orderNumber),
 		]),
 		node('tetelek', items),
-		paymentsElement(req.payments, grossTotal, decimals),
+		paymentsElement(req.payments, grossTotal),
 	]);
 }
 
-function receiptLineElement(line: ReceiptLine, at: string, decimals: number): XmlElement {
+function receiptLineElement(line: ReceiptLine, at: string, currency: string): XmlElement {
 	if (!line || typeof line !== 'object') throw new InputError(at, 'Line item is empty');
-	const { quantity, netUnitPrice, vatKey, netAmount, vatAmount, grossAmount } = checkedLineAmounts(line, at, decimals);
+	const { quantity, netUnitPrice, vatKey, netAmount, vatAmount, grossAmount } = checkedLineAmounts(line, at, currency);
 	const ledger = line.ledger;
 	return node('tetel', [
 		{ name: 'megnevezes', text: requireText(line.name, `${at} › Name`) },
@@ -89,7 +88,7 @@ function receiptLineElement(line: ReceiptLine, at: string, decimals: number): Xm
 	]);
 }
 
-function paymentsElement(payments: ReceiptPayment[] | undefined, grossTotal: number, decimals: number): XmlElement | undefined {
+function paymentsElement(payments: ReceiptPayment[] | undefined, grossTotal: number): XmlElement | undefined {
 	if (payments === undefined || payments === null) return undefined;
 	if (!Array.isArray(payments)) throw new InputError('Payments', 'Must be a list of payments');
 	if (payments.length === 0) return undefined;
@@ -106,10 +105,10 @@ function paymentsElement(payments: ReceiptPayment[] | undefined, grossTotal: num
 		]);
 	});
 	// Service code 340: the payments must add up to the receipt's gross total.
-	if (Math.abs(paid - grossTotal) > 10 ** -decimals / 1000) {
+	if (Math.abs(paid - grossTotal) > 10 ** -AMOUNT_DECIMALS / 1000) {
 		throw new InputError(
 			'Payments',
-			`Payments add up to ${+paid.toFixed(decimals)} but the receipt's gross total is ${+grossTotal.toFixed(decimals)}`,
+			`Payments add up to ${+paid.toFixed(AMOUNT_DECIMALS)} but the receipt's gross total is ${+grossTotal.toFixed(AMOUNT_DECIMALS)}`,
 		);
 	}
 	return node('kifizetesek', entries);

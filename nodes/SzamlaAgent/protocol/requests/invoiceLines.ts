@@ -8,23 +8,23 @@ import { checkedLineAmounts } from './lineAmounts';
 export const LINE_ITEMS = 'Line Items';
 
 /**
- * @param decimals currency decimals for the amount checks
+ * @param currency the invoice currency, for the amount checks
  * @param marginScheme margin-scheme invoice: VAT is computed on the margin, so the VAT rule is not checked
  */
-export function invoiceLinesElement(lines: InvoiceLine[] | undefined, decimals: number, marginScheme: boolean): XmlElement {
+export function invoiceLinesElement(lines: InvoiceLine[] | undefined, currency: string, marginScheme: boolean): XmlElement {
 	if (!Array.isArray(lines) || lines.length === 0) throw new InputError(LINE_ITEMS, 'At least one line item is required');
 	const items: XmlElement[] = new Array(lines.length);
-	for (let i = 0; i < lines.length; i++) items[i] = lineElement(lines[i], `${LINE_ITEMS}[${i + 1}]`, decimals, marginScheme);
+	for (let i = 0; i < lines.length; i++) items[i] = lineElement(lines[i], `${LINE_ITEMS}[${i + 1}]`, currency, marginScheme);
 	return node('tetelek', items);
 }
 
-function lineElement(line: InvoiceLine, at: string, decimals: number, marginScheme: boolean): XmlElement {
+function lineElement(line: InvoiceLine, at: string, currency: string, marginScheme: boolean): XmlElement {
 	if (!line || typeof line !== 'object') throw new InputError(at, 'Line item is empty');
 	const marginVatBase = line.marginVatBase === undefined ? undefined : optionalNumber(line.marginVatBase, `${at} › Margin VAT Base`);
 	const { quantity, netUnitPrice, vatKey, netAmount, vatAmount, grossAmount } = checkedLineAmounts(
 		line,
 		at,
-		decimals,
+		currency,
 		marginScheme || marginVatBase !== undefined,
 	);
 	const ledger = line.ledger;

@@ -1,7 +1,7 @@
 /**
  * Receipts (nyugta): create, storno, get, send (szamla-agent.md §2.7–2.10, codes 336–340, 153).
  */
-import { checkLine, requireNumber, sumTotals, tidy, tolerance } from '../amounts';
+import { checkLine, requireNumber, samePaidAmount, sumTotals, tidy } from '../amounts';
 import { AgentError, xmlAnswer, type Answer } from '../answers';
 import type { OpContext } from '../config';
 import type { ReceiptDocument, ReceiptLine } from '../types';
@@ -58,7 +58,7 @@ export function createReceipt(ctx: OpContext): Answer {
 	}));
 	if (payments.length) {
 		const paid = tidy(payments.reduce((s, p) => s + p.amount, 0));
-		if (Math.abs(paid - totals.gross) > tolerance(currency)) {
+		if (!samePaidAmount(paid, totals.gross)) {
 			throw new AgentError(340, `A nyugta kifizetéseinek összege (${paid}) nem egyezik a nyugta bruttó összegével (${totals.gross})`);
 		}
 	}

@@ -1,6 +1,6 @@
 import { createXmlParser } from '../../../../nodes/shared/xml';
 import { buildCreateInvoiceXml } from '../../../../nodes/SzamlaAgent/protocol/requests';
-import type { CreateInvoiceRequest, InvoiceKind } from '../../../../nodes/SzamlaAgent/protocol/types/request';
+import type { CreateInvoiceRequest, InvoiceKind, InvoiceLine } from '../../../../nodes/SzamlaAgent/protocol/types/request';
 import { DOCS_XSD, REQUEST_XSD, invalidDocuments } from './batchXsd';
 import { childNames, expectInputError } from './xmlShape';
 import { KEY_AUTH, USER_AUTH, fullInvoice, line, minimalInvoice } from './fixtures';
@@ -182,7 +182,10 @@ describe('buildCreateInvoiceXml — input errors name the field', () => {
 		['net ≠ price × qty', (r) => (r.lines = [line({ netAmount: 2001, grossAmount: 2541 })]), 'Line Items[1] › Net Amount', /expected 2000/],
 		['VAT ≠ net × rate', (r) => (r.lines = [line({ vatAmount: 541, grossAmount: 2541 })]), 'Line Items[1] › VAT Amount', /expected 540/],
 		['gross ≠ net + VAT', (r) => (r.lines = [line({ grossAmount: 2541 })]), 'Line Items[1] › Gross Amount', /expected 2540/],
-		['HUF with fillér', (r) => (r.lines = [line({ netUnitPrice: 1000.25, netAmount: 2000.5, vatAmount: 540, grossAmount: 2540.5 })]), 'Line Items[1] › Net Amount', /0 decimals/],
+		['three decimals', (r) => (r.lines = [line({ netUnitPrice: 1000.0025, netAmount: 2000.005, vatAmount: 540, grossAmount: 2540.005 })]), 'Line Items[1] › Net Amount', /rounded to 2 decimals/],
+		['HUF VAT a whole fillér off', (r) => (r.lines = [line({ netUnitPrice: 787.4, quantity: 1, netAmount: 787.4, vatAmount: 212.61, grossAmount: 1000.01 })]), 'Line Items[1] › VAT Amount', /expected 212.6,/],
+		['HUF net a whole fillér off', (r) => (r.lines = [line({ netUnitPrice: 787.4, quantity: 3, netAmount: 2362.21, vatAmount: 637.8, grossAmount: 3000.01 })]), 'Line Items[1] › Net Amount', /expected 2362.2,/],
+		['whole-forint VAT a forint off', (r) => (r.lines = [line({ netUnitPrice: 787, quantity: 1, netAmount: 787, vatAmount: 214, grossAmount: 1001 })]), 'Line Items[1] › VAT Amount', /rounded to whole forints \(expected 212, got 214\)/],
 		['empty line name', (r) => (r.lines = [line({ name: '' })]), 'Line Items[1] › Name'],
 		['bad due date', (r) => (r.header.dueDate = '2026-02-30'), 'Due Date', /YYYY-MM-DD/],
 		['dotted date', (r) => (r.header.fulfillmentDate = '2026.09.10'), 'Fulfillment Date'],
@@ -211,6 +214,19 @@ describe('buildCreateInvoiceXml — input errors name the field', () => {
 			expect(String((e as Error).message)).not.toContain(secret);
 		}
 		expect.assertions(1);
+	});
+
+	it('accepts HUF fillér and the rounding either way the service tolerates (vendor gross-first split, derived unit prices)', () => {
+		const build = (...lines: Partial<InvoiceLine>[]) => buildCreateInvoiceXml(with_(minimalInvoice(), (r) => (r.lines = lines.map((l) => line(l)))));
+		const xml = build(
+			{ quantity: 1, netUnitPrice: 787.4, netAmount: 787.4, vatAmount: 212.6, grossAmount: 1000 }, // live receipt of 2026-09-11
+			{ quantity: 3, netUnitPrice: 787.4, netAmount: 2362.2, vatAmount: 637.8, grossAmount: 3000 }, // 637.794 rounded up
+			{ quantity: 7, netUnitPrice: 787.401, netAmount: 5511.81, vatAmount: 1488.19, grossAmount: 7000 },
+			{ quantity: 1, netUnitPrice: 787, netAmount: 787, vatAmount: 213, grossAmount: 1000 }, // whole forints, 212.49 rounded up
+			{ quantity: 3, netUnitPrice: 393.66, netAmount: 1181, vatAmount: 319, grossAmount: 1500 }, // the vendor's rounding-guide example
+		);
+		expect(xml).toContain('<nettoErtek>787.4</nettoErtek><afaErtek>212.6</afaErtek><bruttoErtek>1000</bruttoErtek>');
+		expect(xml).toContain('<nettoEgysegar>787.401</nettoEgysegar>');
 	});
 
 	it('accepts an exact .5 tie either way (the service tie rule is undocumented)', () => {
