@@ -18,6 +18,13 @@ const CREDENTIAL_REFS = {
 	ekaerApi: { id: 'ekaer-sim', name: 'EKÁER (simulator)' },
 };
 
+// What `npm start` creates (scripts/start): one credential per type, with names that say where they point. Its example
+// workflows are rewritten to refer to these.
+const LOCAL_CREDENTIAL_REFS = {
+	szamlaAgentApi: { id: 'szamlaLocalSim01', name: 'Számla Agent (local simulator)' },
+	ekaerApi: { id: 'ekaerLocalSim001', name: 'EKÁER (local simulator)' },
+};
+
 const SZAMLA_ACCOUNT = {
 	agentKey: 'e2e-agent-key-000000000000000000000000000',
 	username: 'e2e-user@example.com',
@@ -43,19 +50,20 @@ function simulatorOptions() {
 
 /**
  * @param {{szamla?: {url: string}|null, ekaer?: {url: string}|null}} sims started simulators (null when absent)
+ * @param {Partial<typeof CREDENTIAL_REFS>} [refs] ids and names; a credential whose ref is missing is left out
  * @returns {Array<{id: string, name: string, type: string, data: object}>} input for `n8n import:credentials`
  */
-function buildCredentials(sims) {
+function buildCredentials(sims, refs = CREDENTIAL_REFS) {
 	const szamlaUrl = sims.szamla ? sims.szamla.url : UNREACHABLE;
 	const ekaerUrl = sims.ekaer ? sims.ekaer.url : UNREACHABLE;
 	return [
 		{
-			...CREDENTIAL_REFS.szamlaAgentApi,
+			...refs.szamlaAgentApi,
 			type: 'szamlaAgentApi',
 			data: { authentication: 'agentKey', agentKey: SZAMLA_ACCOUNT.agentKey, username: '', password: '', baseUrl: szamlaUrl },
 		},
 		{
-			...CREDENTIAL_REFS.szamlaAgentApiPassword,
+			...refs.szamlaAgentApiPassword,
 			type: 'szamlaAgentApi',
 			data: {
 				authentication: 'usernamePassword',
@@ -66,7 +74,7 @@ function buildCredentials(sims) {
 			},
 		},
 		{
-			...CREDENTIAL_REFS.ekaerApi,
+			...refs.ekaerApi,
 			type: 'ekaerApi',
 			data: {
 				user: EKAER_USER.user,
@@ -79,7 +87,7 @@ function buildCredentials(sims) {
 				customBaseUrl: ekaerUrl,
 			},
 		},
-	];
+	].filter((credential) => credential.id);
 }
 
-module.exports = { buildCredentials, simulatorOptions, CREDENTIAL_REFS, SZAMLA_ACCOUNT, EKAER_USER, UNREACHABLE };
+module.exports = { buildCredentials, simulatorOptions, CREDENTIAL_REFS, LOCAL_CREDENTIAL_REFS, SZAMLA_ACCOUNT, EKAER_USER, UNREACHABLE };

@@ -11,8 +11,8 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { run } = require('./lib/proc');
-const { cleanEnv } = require('./lib/env');
+const { installN8n: installN8nVersions } = require('./lib/install');
+const { packRepo } = require('./lib/pack');
 const { N8nInstance } = require('./lib/n8n');
 const simulatorsLib = require('./lib/simulators');
 const { buildCredentials, simulatorOptions } = require('./credentials');
@@ -110,21 +110,11 @@ async function main() {
 /** Runs install-n8n.sh (a no-op when cached) and returns the binaries' paths. */
 async function installN8n(list) {
 	const t = Date.now();
-	const r = await run('bash', [path.join(__dirname, 'install-n8n.sh'), ...list], {
-		cwd: REPO,
-		env: cleanEnv(),
-		timeoutMs: 40 * 60_000,
+	const bins = await installN8nVersions(list).catch((e) => {
+		process.stderr.write(e.stderr || '');
+		throw e;
 	});
-	process.stderr.write(r.stderr);
-	if (r.code !== 0) throw new Error(`install-n8n.sh failed (exit ${r.code})`);
-	const vars = Object.fromEntries(
-		r.stdout
-			.split('\n')
-			.filter((l) => l.includes('='))
-			.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-	);
-	const bins = { node24: vars.NODE24, n8n: {} };
-	for (const v of list) bins.n8n[v] = vars[`N8N_${v}`];
+	process.stderr.write(bins.stderr);
 	say(`n8n install/cache check: ${secs(Date.now() - t)}`);
 	return bins;
 }
@@ -136,20 +126,9 @@ async function pack(tmp) {
 		say(`using E2E_TARBALL=${process.env.E2E_TARBALL}`);
 		return path.resolve(process.env.E2E_TARBALL);
 	}
-	if (!fs.existsSync(path.join(REPO, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does)');
-	const dest = path.join(tmp, 'pack');
-	fs.mkdirSync(dest);
-	// --ignore-scripts: the build already ran; prepack would build a second time.
-	const r = await run('npm', ['pack', '--json', '--ignore-scripts', `--pack-destination=${dest}`], {
-		cwd: REPO,
-		env: cleanEnv(),
-		timeoutMs: 120_000,
-		logFile: path.join(tmp, 'logs', 'pack.log'),
-	});
-	if (r.code !== 0) throw new Error(`npm pack failed:\n${r.stderr}`);
-	const info = JSON.parse(r.stdout)[0];
-	say(`packed ${info.filename} (${info.entryCount} files, ${info.size} bytes) in ${secs(r.ms)}`);
-	return path.join(dest, info.filename);
+	const info = await packRepo(REPO, path.join(tmp, 'pack'), { logFile: path.join(tmp, 'logs', 'pack.log') });
+	say(`packed ${info.filename} (${info.entryCount} files, ${info.size} bytes) in ${secs(info.ms)}`);
+	return info.tarball;
 }
 
 async function prepareInstance(n8n, tarball, workflows, sims, tmp) {
