@@ -101,13 +101,16 @@ async function ensureN8n() {
 		say('this takes about 5–10 minutes on 2 cores and 2.8 GB of disk; later starts reuse it and take seconds');
 	}
 	const t = Date.now();
+	let partial = '';
+	// The script's own progress lines only; the npm output it appends on failure stays in its log.
+	const progress = (text) => {
+		const lines = (partial + text).split('\n');
+		partial = lines.pop();
+		for (const line of lines) if (fresh && line.startsWith('[install-n8n] ')) say(`  ${line.slice('[install-n8n] '.length)}`);
+	};
 	let bins;
 	try {
-		bins = await installN8n([N8N_VERSION], {
-			onStderr: (text) => {
-				if (fresh) process.stdout.write(text.replace(/^\[install-n8n\] /gm, '[start]   '));
-			},
-		});
+		bins = await installN8n([N8N_VERSION], { onStderr: progress });
 	} catch (e) {
 		throw installFailure(e.stderr, N8N_VERSION);
 	}
@@ -138,7 +141,8 @@ function printBanner({ local, credentials, examples, dataDir }) {
   Login:        ${OWNER.email} / ${OWNER.password}
 
   Workflows:    ${examples.map((e) => e.workflow.name).join('\n                ')}
-                (open one, click "Execute workflow", then a node to see its output)
+                (open one, click "Execute workflow" or, where a schedule or webhook trigger is
+                there too, the ▶ beside the manual trigger; then open the last node)
   Credentials:  ${credentials.map((c) => `"${c.name}" → ${urlOf(c)}`).join('\n                ')}
   Data:         ${dataDir} (npm start -- --reset empties it)
   Logs:         ${local.logDir}
@@ -199,7 +203,6 @@ function onSignals(stopAll) {
 }
 
 main().catch((e) => {
-	if (e instanceof StartError) console.error(`npm start: ${e.message}`);
-	else console.error(`npm start failed: ${e.stack || e.message}`);
-	process.exit(1);
+	const text = e instanceof StartError ? `npm start: ${e.message}` : `npm start failed: ${e.stack || e.message}`;
+	process.stderr.write(`${text}\n`, () => process.exit(1)); // a pipe is written asynchronously: exit once it is out
 });

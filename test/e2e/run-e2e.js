@@ -5,6 +5,7 @@
 //   E2E_N8N_VERSIONS=2.40.7 node test/e2e/run-e2e.js
 //   E2E_KEEP=1  E2E_ONLY=smoke  E2E_N8N_LOG_LEVEL=debug  E2E_TARBALL=/path/pkg.tgz
 //   E2E_WORKFLOWS_DIR=/some/dir E2E_SCENARIOS=/some/scenarios.js  (extra workflows + their assertions)
+//   E2E_BROWSER=0 (skip the browser suite) / E2E_BROWSER=1 (run it even with E2E_ONLY)
 // Steps: install/cache n8n (install-n8n.sh) → npm pack → per n8n version: fresh user folder, install the tarball,
 // import credentials + workflows, `execute --id` each workflow, check it with scenarios.js. Ends with the line
 // "e2e: N passed, M failed" and a non-zero exit on any failure.
@@ -90,6 +91,8 @@ async function main() {
 	} finally {
 		await simulatorsLib.stopAll(sims).catch(() => {});
 	}
+	// The editor in a real browser, on npm start's n8n (test/e2e/browser/README.md); its checks join this summary.
+	outcomes.push(...(await require('./browser/run-browser').runBrowserSuite()));
 
 	const passed = outcomes.filter((o) => o.ok).length;
 	const failed = outcomes.length - passed;
