@@ -6,6 +6,8 @@
 //
 // All values are made-up test data accepted only by the loopback simulators; none is a real secret.
 
+const crypto = require('node:crypto');
+
 // Used when a simulator has not landed: a closed loopback port, so a stray request fails fast and stays local.
 const UNREACHABLE = 'http://127.0.0.1:9/';
 
@@ -38,6 +40,18 @@ const EKAER_USER = {
 	password: 'E2eJelszo123',
 	signingKey: 'E2eTitkosKulcs',
 	vatNumber: '12345678',
+};
+
+const sha512 = (text) => crypto.createHash('sha512').update(text, 'utf8').digest('hex');
+
+/** The test accounts' secrets, label → value, for leak checks. Labels (never values) appear in failure messages. */
+const SECRETS = {
+	'Számla Agent key': SZAMLA_ACCOUNT.agentKey,
+	'Számla Agent password': SZAMLA_ACCOUNT.password,
+	'EKÁER password': EKAER_USER.password,
+	'EKÁER password hash (upper-case hex)': sha512(EKAER_USER.password).toUpperCase(),
+	'EKÁER password hash (lower-case hex)': sha512(EKAER_USER.password),
+	'EKÁER signing key': EKAER_USER.signingKey,
 };
 
 /** Start options for test/simulators/<name>/cli.ts. */
@@ -90,4 +104,4 @@ function buildCredentials(sims, refs = CREDENTIAL_REFS) {
 	].filter((credential) => credential.id);
 }
 
-module.exports = { buildCredentials, simulatorOptions, CREDENTIAL_REFS, LOCAL_CREDENTIAL_REFS, SZAMLA_ACCOUNT, EKAER_USER, UNREACHABLE };
+module.exports = { buildCredentials, simulatorOptions, CREDENTIAL_REFS, LOCAL_CREDENTIAL_REFS, SECRETS, SZAMLA_ACCOUNT, EKAER_USER, UNREACHABLE };

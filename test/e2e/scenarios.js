@@ -22,9 +22,8 @@
 //
 // Simulator state is the main witness (documents, trade cards, request counts): it does not depend on how the nodes
 // shape their output. Output checks cover what users build on: numbers, statuses, error items, PDF binaries.
-const crypto = require('node:crypto');
 const { expectSuccess, expectFailure, outputOf, binariesOf, binaryBytes, check, expectEqual } = require('./lib/expect');
-const { SZAMLA_ACCOUNT, EKAER_USER } = require('./credentials');
+const { SZAMLA_ACCOUNT, EKAER_USER, SECRETS } = require('./credentials');
 const { budapestDay, budapestTime, seedCardXml } = require('./lib/seed');
 
 /** Throws when a scenario needs a simulator that isn't there (yet). */
@@ -485,18 +484,6 @@ const scenarios = {
 };
 
 // ---------- secrets: checked on every execution ----------
-
-const sha512 = (text) => crypto.createHash('sha512').update(text, 'utf8').digest('hex');
-
-/** Label → value. Labels (never values) appear in failure messages. */
-const SECRETS = {
-	'Számla Agent key': SZAMLA_ACCOUNT.agentKey,
-	'Számla Agent password': SZAMLA_ACCOUNT.password,
-	'EKÁER password': EKAER_USER.password,
-	'EKÁER password hash (upper-case hex)': sha512(EKAER_USER.password).toUpperCase(),
-	'EKÁER password hash (lower-case hex)': sha512(EKAER_USER.password),
-	'EKÁER signing key': EKAER_USER.signingKey,
-};
 
 /** Throws when what `n8n execute` printed contains a credential secret or a JSESSIONID the simulator issued. */
 async function expectNoSecrets(result, simulators, which) {

@@ -51,6 +51,14 @@ class Editor {
 		await this.page.waitForURL((u) => !u.pathname.startsWith('/signin'));
 	}
 
+	/** Names on the workflow list (the overview the login lands on). */
+	async workflowNames() {
+		await this.page.goto(`${this.baseUrl}/home/workflows`);
+		const names = this.testId('workflow-card-name');
+		await names.first().waitFor();
+		return (await names.allInnerTexts()).map((t) => t.trim());
+	}
+
 	/** n8n's REST API with the session of the logged-in page (the browser-id header binds the cookie to it). */
 	async api(method, urlPath, body) {
 		return this.page.evaluate(
