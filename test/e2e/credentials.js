@@ -6,6 +6,8 @@
 //
 // All values are made-up test data accepted only by the loopback simulators; none is a real secret.
 
+const crypto = require('node:crypto');
+
 // Used when a simulator has not landed: a closed loopback port, so a stray request fails fast and stays local.
 const UNREACHABLE = 'http://127.0.0.1:9/';
 
@@ -16,6 +18,13 @@ const CREDENTIAL_REFS = {
 	szamlaAgentApiPassword: { id: 'szamla-sim-password', name: 'Számla Agent (simulator, username + password)' },
 	// {"ekaerApi": {"id": "ekaer-sim", "name": "EKÁER (simulator)"}}
 	ekaerApi: { id: 'ekaer-sim', name: 'EKÁER (simulator)' },
+};
+
+// What `npm start` creates (scripts/start): one credential per type, with names that say where they point. Its example
+// workflows are rewritten to refer to these.
+const LOCAL_CREDENTIAL_REFS = {
+	szamlaAgentApi: { id: 'szamlaLocalSim01', name: 'Számla Agent (local simulator)' },
+	ekaerApi: { id: 'ekaerLocalSim001', name: 'EKÁER (local simulator)' },
 };
 
 const SZAMLA_ACCOUNT = {
@@ -33,6 +42,18 @@ const EKAER_USER = {
 	vatNumber: '12345678',
 };
 
+const sha512 = (text) => crypto.createHash('sha512').update(text, 'utf8').digest('hex');
+
+/** The test accounts' secrets, label → value, for leak checks. Labels (never values) appear in failure messages. */
+const SECRETS = {
+	'Számla Agent key': SZAMLA_ACCOUNT.agentKey,
+	'Számla Agent password': SZAMLA_ACCOUNT.password,
+	'EKÁER password': EKAER_USER.password,
+	'EKÁER password hash (upper-case hex)': sha512(EKAER_USER.password).toUpperCase(),
+	'EKÁER password hash (lower-case hex)': sha512(EKAER_USER.password),
+	'EKÁER signing key': EKAER_USER.signingKey,
+};
+
 /** Start options for test/simulators/<name>/cli.ts. */
 function simulatorOptions() {
 	return {
@@ -43,19 +64,20 @@ function simulatorOptions() {
 
 /**
  * @param {{szamla?: {url: string}|null, ekaer?: {url: string}|null}} sims started simulators (null when absent)
+ * @param {Partial<typeof CREDENTIAL_REFS>} [refs] ids and names; a credential whose ref is missing is left out
  * @returns {Array<{id: string, name: string, type: string, data: object}>} input for `n8n import:credentials`
  */
-function buildCredentials(sims) {
+function buildCredentials(sims, refs = CREDENTIAL_REFS) {
 	const szamlaUrl = sims.szamla ? sims.szamla.url : UNREACHABLE;
 	const ekaerUrl = sims.ekaer ? sims.ekaer.url : UNREACHABLE;
 	return [
 		{
-			...CREDENTIAL_REFS.szamlaAgentApi,
+			...refs.szamlaAgentApi,
 			type: 'szamlaAgentApi',
 			data: { authentication: 'agentKey', agentKey: SZAMLA_ACCOUNT.agentKey, username: '', password: '', baseUrl: szamlaUrl },
 		},
 		{
-			...CREDENTIAL_REFS.szamlaAgentApiPassword,
+			...refs.szamlaAgentApiPassword,
 			type: 'szamlaAgentApi',
 			data: {
 				authentication: 'usernamePassword',
@@ -66,7 +88,7 @@ function buildCredentials(sims) {
 			},
 		},
 		{
-			...CREDENTIAL_REFS.ekaerApi,
+			...refs.ekaerApi,
 			type: 'ekaerApi',
 			data: {
 				user: EKAER_USER.user,
@@ -79,7 +101,7 @@ function buildCredentials(sims) {
 				customBaseUrl: ekaerUrl,
 			},
 		},
-	];
+	].filter((credential) => credential.id);
 }
 
-module.exports = { buildCredentials, simulatorOptions, CREDENTIAL_REFS, SZAMLA_ACCOUNT, EKAER_USER, UNREACHABLE };
+module.exports = { buildCredentials, simulatorOptions, CREDENTIAL_REFS, LOCAL_CREDENTIAL_REFS, SECRETS, SZAMLA_ACCOUNT, EKAER_USER, UNREACHABLE };

@@ -5,14 +5,15 @@
 //   E2E_N8N_VERSIONS=2.40.7 node test/e2e/run-e2e.js
 //   E2E_KEEP=1  E2E_ONLY=smoke  E2E_N8N_LOG_LEVEL=debug  E2E_TARBALL=/path/pkg.tgz
 //   E2E_WORKFLOWS_DIR=/some/dir E2E_SCENARIOS=/some/scenarios.js  (extra workflows + their assertions)
+//   E2E_BROWSER=0 (skip the browser suite) / E2E_BROWSER=1 (run it even with E2E_ONLY)
 // Steps: install/cache n8n (install-n8n.sh) → npm pack → per n8n version: fresh user folder, install the tarball,
 // import credentials + workflows, `execute --id` each workflow, check it with scenarios.js. Ends with the line
 // "e2e: N passed, M failed" and a non-zero exit on any failure.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { run } = require('./lib/proc');
-const { cleanEnv } = require('./lib/env');
+const { installN8n: installN8nVersions } = require('./lib/install');
+const { packRepo } = require('./lib/pack');
 const { N8nInstance } = require('./lib/n8n');
 const simulatorsLib = require('./lib/simulators');
 const { buildCredentials, simulatorOptions } = require('./credentials');
@@ -90,6 +91,8 @@ async function main() {
 	} finally {
 		await simulatorsLib.stopAll(sims).catch(() => {});
 	}
+	// The editor in a real browser, on npm start's n8n (test/e2e/browser/README.md); its checks join this summary.
+	outcomes.push(...(await require('./browser/run-browser').runBrowserSuite()));
 
 	const passed = outcomes.filter((o) => o.ok).length;
 	const failed = outcomes.length - passed;
@@ -110,21 +113,11 @@ async function main() {
 /** Runs install-n8n.sh (a no-op when cached) and returns the binaries' paths. */
 async function installN8n(list) {
 	const t = Date.now();
-	const r = await run('bash', [path.join(__dirname, 'install-n8n.sh'), ...list], {
-		cwd: REPO,
-		env: cleanEnv(),
-		timeoutMs: 40 * 60_000,
+	const bins = await installN8nVersions(list).catch((e) => {
+		process.stderr.write(e.stderr || '');
+		throw e;
 	});
-	process.stderr.write(r.stderr);
-	if (r.code !== 0) throw new Error(`install-n8n.sh failed (exit ${r.code})`);
-	const vars = Object.fromEntries(
-		r.stdout
-			.split('\n')
-			.filter((l) => l.includes('='))
-			.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-	);
-	const bins = { node24: vars.NODE24, n8n: {} };
-	for (const v of list) bins.n8n[v] = vars[`N8N_${v}`];
+	process.stderr.write(bins.stderr);
 	say(`n8n install/cache check: ${secs(Date.now() - t)}`);
 	return bins;
 }
@@ -136,20 +129,9 @@ async function pack(tmp) {
 		say(`using E2E_TARBALL=${process.env.E2E_TARBALL}`);
 		return path.resolve(process.env.E2E_TARBALL);
 	}
-	if (!fs.existsSync(path.join(REPO, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does)');
-	const dest = path.join(tmp, 'pack');
-	fs.mkdirSync(dest);
-	// --ignore-scripts: the build already ran; prepack would build a second time.
-	const r = await run('npm', ['pack', '--json', '--ignore-scripts', `--pack-destination=${dest}`], {
-		cwd: REPO,
-		env: cleanEnv(),
-		timeoutMs: 120_000,
-		logFile: path.join(tmp, 'logs', 'pack.log'),
-	});
-	if (r.code !== 0) throw new Error(`npm pack failed:\n${r.stderr}`);
-	const info = JSON.parse(r.stdout)[0];
-	say(`packed ${info.filename} (${info.entryCount} files, ${info.size} bytes) in ${secs(r.ms)}`);
-	return path.join(dest, info.filename);
+	const info = await packRepo(REPO, path.join(tmp, 'pack'), { logFile: path.join(tmp, 'logs', 'pack.log') });
+	say(`packed ${info.filename} (${info.entryCount} files, ${info.size} bytes) in ${secs(info.ms)}`);
+	return info.tarball;
 }
 
 async function prepareInstance(n8n, tarball, workflows, sims, tmp) {

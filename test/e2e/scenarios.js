@@ -22,9 +22,9 @@
 //
 // Simulator state is the main witness (documents, trade cards, request counts): it does not depend on how the nodes
 // shape their output. Output checks cover what users build on: numbers, statuses, error items, PDF binaries.
-const crypto = require('node:crypto');
 const { expectSuccess, expectFailure, outputOf, binariesOf, binaryBytes, check, expectEqual } = require('./lib/expect');
-const { SZAMLA_ACCOUNT, EKAER_USER } = require('./credentials');
+const { SZAMLA_ACCOUNT, EKAER_USER, SECRETS } = require('./credentials');
+const { budapestDay, budapestTime, seedCardXml } = require('./lib/seed');
 
 /** Throws when a scenario needs a simulator that isn't there (yet). */
 function need(simulators, name) {
@@ -61,41 +61,6 @@ function counts(stats, ...operations) {
 	const out = {};
 	for (const op of operations) out[op] = stats.byOperation[op] || 0;
 	return out;
-}
-
-/** Budapest calendar day `offsetDays` from today, as YYYY-MM-DD. */
-function budapestDay(offsetDays) {
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Budapest', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-	const d = new Date(`${today}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + offsetDays);
-	return d.toISOString().slice(0, 10);
-}
-
-/** xs:dateTime of a Budapest wall-clock time on `day`, with that day's UTC offset. */
-function budapestTime(day, time) {
-	const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Budapest', timeZoneName: 'longOffset' })
-		.formatToParts(new Date(`${day}T12:00:00Z`))
-		.find((p) => p.type === 'timeZoneName').value; // "GMT+01:00"
-	return `${day}T${time}${name.replace('GMT', '') || '+00:00'}`;
-}
-
-/** A domestic trade card (seller = the e2e taxpayer 12345678) with a vehicle, as XML for seedTradeCards(). */
-function seedCardXml(orderNumber, loadDate) {
-	return (
-		`<orderNumber>${orderNumber}</orderNumber><tradeType>D</tradeType><carrierText>Minta Fuvar Kft.</carrierText>` +
-		'<sellerName>E2E Teszt Kft.</sellerName><sellerVatNumber>12345678</sellerVatNumber><sellerCountry>HU</sellerCountry>' +
-		'<sellerAddress>1111 Budapest, Fő utca 1.</sellerAddress><destinationName>Vevő Kft.</destinationName>' +
-		'<destinationVatNumber>87654321</destinationVatNumber><destinationCountry>HU</destinationCountry>' +
-		'<destinationAddress>4024 Debrecen, Piac utca 2.</destinationAddress>' +
-		`<vehicle><plateNumber>ABC123</plateNumber><country>H</country></vehicle><loadDate>${loadDate}</loadDate>` +
-		'<tradeCardType>N</tradeCardType><deliveryPlans><deliveryPlan><items><tradeCardItem><itemOperation>create</itemOperation>' +
-		'<tradeReason>S</tradeReason><productVtsz>02011000</productVtsz><productName>Marha</productName><weight>1200.5</weight>' +
-		'<value>2500000</value></tradeCardItem></items><loadLocation><name>E2E Teszt Kft.</name><VATNumber>12345678</VATNumber>' +
-		'<country>HU</country><zipCode>1111</zipCode><city>Budapest</city><street>Fő</street><streetType>utca</streetType>' +
-		'<streetNumber>1</streetNumber></loadLocation><unloadLocation><name>Vevő Kft.</name><VATNumber>87654321</VATNumber>' +
-		'<country>HU</country><zipCode>4024</zipCode><city>Debrecen</city><street>Piac</street><streetNumber>2</streetNumber>' +
-		'</unloadLocation></deliveryPlan></deliveryPlans>'
-	);
 }
 
 /** The two Számla invoices scenarios (session reuse, expired session) share this check of one execution's output. */
@@ -519,18 +484,6 @@ const scenarios = {
 };
 
 // ---------- secrets: checked on every execution ----------
-
-const sha512 = (text) => crypto.createHash('sha512').update(text, 'utf8').digest('hex');
-
-/** Label → value. Labels (never values) appear in failure messages. */
-const SECRETS = {
-	'Számla Agent key': SZAMLA_ACCOUNT.agentKey,
-	'Számla Agent password': SZAMLA_ACCOUNT.password,
-	'EKÁER password': EKAER_USER.password,
-	'EKÁER password hash (upper-case hex)': sha512(EKAER_USER.password).toUpperCase(),
-	'EKÁER password hash (lower-case hex)': sha512(EKAER_USER.password),
-	'EKÁER signing key': EKAER_USER.signingKey,
-};
 
 /** Throws when what `n8n execute` printed contains a credential secret or a JSESSIONID the simulator issued. */
 async function expectNoSecrets(result, simulators, which) {

@@ -14,8 +14,9 @@ class N8nInstance {
 	/**
 	 * @param {{version: string, node24: string, n8nBin: string, root: string, logDir: string}} opts
 	 *   root: an empty temp folder for this version; the user folder goes in it.
+	 * @param {Record<string, string|undefined>} [opts.env] added to (or, when undefined, removed from) lib/env.js n8nEnv
 	 */
-	constructor({ version, node24, n8nBin, root, logDir }) {
+	constructor({ version, node24, n8nBin, root, logDir, env }) {
 		this.version = version;
 		this.node24 = node24;
 		this.n8nBin = n8nBin;
@@ -23,7 +24,7 @@ class N8nInstance {
 		this.userFolder = path.join(root, 'user');
 		this.nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
 		this.logFile = path.join(logDir, `n8n-${version}.log`);
-		this.env = n8nEnv(this.userFolder);
+		this.env = n8nEnv(this.userFolder, env);
 		fs.mkdirSync(this.nodesDir, { recursive: true });
 	}
 

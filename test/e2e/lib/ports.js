@@ -14,4 +14,14 @@ function freePort() {
 	});
 }
 
-module.exports = { freePort };
+/** Resolves true when nothing listens on 127.0.0.1:port (checked by binding it for a moment). */
+function isPortFree(port) {
+	return new Promise((resolve) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.once('error', () => resolve(false));
+		srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+	});
+}
+
+module.exports = { freePort, isPortFree };

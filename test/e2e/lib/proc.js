@@ -7,7 +7,7 @@ const fs = require('node:fs');
 /**
  * @returns {Promise<{code: number|null, signal: string|null, stdout: string, stderr: string, ms: number, timedOut: boolean}>}
  */
-function run(cmd, args, { cwd, env, timeoutMs = 180_000, logFile, input } = {}) {
+function run(cmd, args, { cwd, env, timeoutMs = 180_000, logFile, input, onStderr } = {}) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
 		const child = spawn(cmd, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
@@ -15,7 +15,10 @@ function run(cmd, args, { cwd, env, timeoutMs = 180_000, logFile, input } = {}) 
 		const err = [];
 		let timedOut = false;
 		child.stdout.on('data', (b) => out.push(b));
-		child.stderr.on('data', (b) => err.push(b));
+		child.stderr.on('data', (b) => {
+			err.push(b);
+			if (onStderr) onStderr(b.toString('utf8')); // live progress for long steps (the n8n install)
+		});
 		// detached → own process group, so the timeout kill also takes down anything the command spawned.
 		const timer = setTimeout(() => {
 			timedOut = true;
