@@ -1,10 +1,11 @@
 /**
  * "Fill Buyer From NAV": the buyer fields left empty are filled from NAV's taxpayer record before anything is sent.
  *
- * One look-up per tax number per execution (a sheet of 500 rows for 40 buyers makes 40), shared by all items of the
- * node run through one cache; the look-ups run in the prepare phase, so an unknown tax number fails its item before any
- * invoice is issued.
+ * One look-up per tax number and credential per execution (a sheet of 500 rows for 40 buyers makes 40, also when a loop
+ * runs the node once per batch): the answers are kept per execution and credential (`lookupsFor`). The look-ups run in
+ * the prepare phase, so an unknown tax number fails its item before any invoice is issued.
  */
+import { createHash } from 'crypto';
 import { InputError } from '../../../shared/errors';
 import { buyerFromTaxpayer, taxNumberBase, type BuyerFromNav, type BuyerFromNavField } from '../../protocol/buyerFromTaxpayer';
 import type { Buyer } from '../../protocol/types/request';
@@ -39,11 +40,35 @@ const REQUIRED: Array<{ key: 'name' | 'postalCode' | 'city' | 'address'; field: 
 
 const empty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
-/** A cache of look-ups for one node run: call `fill` for each item. */
-export class NavBuyerFiller {
-	private readonly lookups = new Map<string, Promise<TaxpayerResult>>();
+export type TaxpayerLookups = Map<string, Promise<TaxpayerResult>>;
 
-	constructor(private readonly query: QueryTaxpayer) {}
+/** Executions whose answers are kept; an execution runs its node runs close together, so a few suffice. */
+const KEPT_EXECUTIONS = 20;
+const lookupsByExecution = new Map<string, TaxpayerLookups>();
+
+/**
+ * The look-ups of one execution and credential (`who`: the agent key or username, hashed here so no secret is a map
+ * key). Without an execution id (some test contexts) every node run starts afresh.
+ */
+export function lookupsFor(executionId: string | undefined, who: string): TaxpayerLookups {
+	if (!executionId) return new Map();
+	const key = `${executionId}|${createHash('sha256').update(who, 'utf8').digest('hex')}`;
+	let lookups = lookupsByExecution.get(key);
+	if (!lookups) {
+		lookups = new Map();
+		lookupsByExecution.set(key, lookups);
+		// Map order is insertion order: drop the oldest execution.
+		if (lookupsByExecution.size > KEPT_EXECUTIONS) lookupsByExecution.delete(lookupsByExecution.keys().next().value as string);
+	}
+	return lookups;
+}
+
+/** Fills buyers of one node run from NAV: call `fill` for each item. */
+export class NavBuyerFiller {
+	constructor(
+		private readonly query: QueryTaxpayer,
+		private readonly lookups: TaxpayerLookups = new Map(),
+	) {}
 
 	/** Number of distinct tax numbers looked up so far. */
 	get lookupCount(): number {

@@ -1,5 +1,5 @@
 import { InputError } from '../../../../nodes/shared/errors';
-import { NavBuyerFiller } from '../../../../nodes/SzamlaAgent/actions/invoice/buyerFromNav';
+import { NavBuyerFiller, lookupsFor } from '../../../../nodes/SzamlaAgent/actions/invoice/buyerFromNav';
 import type { TaxpayerResult } from '../../../../nodes/SzamlaAgent/protocol/types/response';
 
 const records: Record<string, TaxpayerResult> = {
@@ -97,5 +97,26 @@ describe('NavBuyerFiller', () => {
 		await expect(f.fill({}, '12345676')).rejects.toThrow('maintenance');
 		await expect(f.fill({}, '12345676')).resolves.toMatchObject({ buyer: { name: 'PRÓBA KFT' } });
 		expect(calls).toBe(2);
+	});
+});
+
+describe('lookupsFor', () => {
+	it('shares answers within one execution and credential, not across them', () => {
+		const a = lookupsFor('exec-1', 'agent-key-A');
+		expect(lookupsFor('exec-1', 'agent-key-A')).toBe(a);
+		expect(lookupsFor('exec-1', 'agent-key-B')).not.toBe(a);
+		expect(lookupsFor('exec-2', 'agent-key-A')).not.toBe(a);
+		expect(lookupsFor(undefined, 'agent-key-A')).not.toBe(lookupsFor(undefined, 'agent-key-A'));
+	});
+
+	it('two node runs of one execution ask NAV once per tax number', async () => {
+		const asked: string[] = [];
+		const query = async (base: string) => {
+			asked.push(base);
+			return records[base];
+		};
+		await new NavBuyerFiller(query, lookupsFor('exec-loop', 'k')).fill({}, '12345676');
+		await new NavBuyerFiller(query, lookupsFor('exec-loop', 'k')).fill({}, '12345676-2-42');
+		expect(asked).toEqual(['12345676']);
 	});
 });
