@@ -52,8 +52,8 @@ export interface QueryAllOptions {
 	pageSize?: number;
 }
 
-const CHECK_BEFORE_RESENDING =
-	'The EKÁER service may have created the trade card(s) although no answer arrived. Check with Get Many (by order number) before sending them again';
+const NO_ANSWER = 'The EKÁER service may have created the trade card(s) although no answer arrived';
+const CHECK_BEFORE_RESENDING = 'Check with Get Many (by order number) before sending the card(s) again';
 
 export class EkaerClient {
 	private readonly options: Required<Omit<EkaerClientOptions, 'send' | 'now'>>;
@@ -189,7 +189,10 @@ export class EkaerClient {
 		return { status: response.status, body: response.body, contentType: response.headers['content-type'] };
 	}
 
-	/** A create whose answer is lost or unusable: tell the user how to find out before sending it again. */
+	/**
+	 * A create whose answer is lost or unusable: tell the user, once, how to find out before sending it again. Such a
+	 * create is not retryable as it stands: sending it again may declare the goods twice.
+	 */
 	private explainLostCreate(error: unknown, creates: TradeCardOperation[]): unknown {
 		if (creates.length === 0) return error;
 		const orders = creates
@@ -197,10 +200,10 @@ export class EkaerClient {
 			.filter((n): n is string => Boolean(n));
 		const hint = `${CHECK_BEFORE_RESENDING}${orders.length > 0 ? ` (order numbers: ${orders.join(', ')})` : ''}.`;
 		if (error instanceof TransportError && error.outcomeUnknown) {
-			return new TransportError(error.failure, `${error.message}. ${hint}`, true, error.httpStatus);
+			return new TransportError(error.failure, `${error.message}. ${NO_ANSWER}. ${hint}`, true, error.httpStatus);
 		}
 		if (error instanceof ServiceError && error.details.outcomeUnknown) {
-			return new ServiceError({ ...error.details, explanation: `${error.details.explanation}. ${hint}` });
+			return new ServiceError({ ...error.details, explanation: `${error.details.explanation}. ${hint}`, retryable: false });
 		}
 		return error;
 	}

@@ -31,7 +31,10 @@ export interface EkaerSimulatorOptions {
 }
 
 export type EkaerFault =
+	/** HTTP 500 technicalFault after processing started (outcome unknown). */
 	| 'technical-fault-500'
+	/** HTTP 500 technicalFault of a request that could not be unmarshalled (nothing processed). */
+	| 'unmarshal-fault-500'
 	| 'html-page'
 	| 'reset-after-processing'
 	| 'reset-before-processing'
