@@ -556,6 +556,17 @@ describe('correction', () => {
 		expectXsdValid(r.body);
 	});
 
+	it('treats a stored field the correction leaves out (the load date, a location) as a change of fixed data', async () => {
+		const tcn = await finalized();
+		const withoutLoadDate = SAMPLE_CARD.replace(/<loadDate>[^<]*<\/loadDate>/, '');
+		const withoutUnload = SAMPLE_CARD.replace(/<unloadLocation>[\s\S]*?<\/unloadLocation>/, '');
+		expect([withoutLoadDate, withoutUnload]).not.toContain(SAMPLE_CARD);
+		const r = await manage(sim, [correction(1, cardForUpdate(tcn, withoutLoadDate, newValue)), correction(2, cardForUpdate(tcn, withoutUnload, newValue))]);
+		expect(codes(r)).toEqual(['TC_FINALIZED_MOD_INVALID_DATA_CHANGE', 'TC_FINALIZED_MOD_INVALID_DATA_CHANGE']);
+		expect(results(r)[0].result.msg).toContain('loadDate');
+		expect(sim.tradeCards.get(tcn)!.corrected).toBe(false);
+	});
+
 	it('refuses correction of active and export cards and with an old requestVersion', async () => {
 		const active = await createCard(sim);
 		const exported = await finalized(EXPORT_CARD);

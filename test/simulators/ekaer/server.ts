@@ -97,6 +97,7 @@ export async function startEkaerSimulator(options: EkaerSimulatorOptions = {}): 
 			throw error;
 		}
 
+		options.onRequest?.(endpoint, body.toString('utf8'));
 		const fault = faults.take(endpoint);
 		if (fault === 'reset-before-processing') {
 			req.socket.destroy();

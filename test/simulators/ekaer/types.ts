@@ -28,6 +28,8 @@ export interface EkaerSimulatorOptions {
 	xsdValidation?: EkaerXsdValidation;
 	/** Clock used for signature skew, TCN dates, validity and future-arrival rules. */
 	now?: () => Date;
+	/** Sees every request body to an operation endpoint as it arrived (tests compare what a client sent). */
+	onRequest?: (endpoint: EkaerEndpoint, xml: string) => void;
 }
 
 export type EkaerFault =

@@ -74,7 +74,7 @@ describe('outputs name their card', () => {
 		expect(sim().tradeCards.get(tcn)!.status).toBe('S');
 	});
 
-	it.skip('Modify and Correct outputs carry tcn, order number and status', async () => {
+	it('Modify and Correct outputs carry tcn, order number and status', async () => {
 		const [tcn] = await createCards(['MOC-1']);
 		const itemId = sim().tradeCards.get(tcn)!.items[0].id;
 		const [modified] = jsonOf(
