@@ -1,10 +1,10 @@
 /** POST queryTradeCards: one card by EKÁER number, or the cards inserted in a time window. Reads only. */
 import { ServiceError, TransportError } from '../../shared/errors';
 import { buildQueryRequestXml } from './build';
+import { checkQuery } from './checked';
 import type { EkaerOperation } from './operation';
 import { parseQueryResponse } from './parse';
 import type { TradeCardInfo, TradeCardQuery } from './types';
-import { validateQuery } from './validate';
 
 /** A query creates nothing: whatever happened to its answer, the outcome is not "unknown" and asking again is safe. */
 function readOnly(error: unknown): unknown {
@@ -18,10 +18,7 @@ function readOnly(error: unknown): unknown {
 export const queryTradeCards: EkaerOperation<TradeCardQuery, TradeCardInfo[]> = {
 	path: 'queryTradeCards',
 	writes: false,
-	check(query) {
-		validateQuery(query);
-		return query;
-	},
+	check: (query) => checkQuery(query),
 	build: buildQueryRequestXml,
 	parse: (answer, _query, options) => parseQueryResponse(answer, options),
 	explainFailure: readOnly,
