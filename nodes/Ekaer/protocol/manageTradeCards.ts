@@ -35,6 +35,11 @@ function explainLostCreate(error: unknown, operations: TradeCardOperation[]): un
 	return error;
 }
 
+/** An input error of the i-th operation of a batch, named so ("Operations[2] › Items[1] › VTSZ Code"). */
+function inBatch(error: unknown, i: number): unknown {
+	return error instanceof InputError ? new InputError(`Operations[${i + 1}] › ${error.field}`, error.message) : error;
+}
+
 export const manageTradeCards: EkaerOperation<TradeCardOperation[], OperationOutcome[]> = {
 	path: 'manageTradeCards',
 	writes: true,
@@ -45,8 +50,7 @@ export const manageTradeCards: EkaerOperation<TradeCardOperation[], OperationOut
 			try {
 				checkOperation(operation, now);
 			} catch (error) {
-				if (!(error instanceof InputError) || operations.length === 1) throw error;
-				throw new InputError(`Operations[${i + 1}] › ${error.field}`, error.message);
+				throw operations.length > 1 ? inBatch(error, i) : error;
 			}
 		});
 		return operations;
