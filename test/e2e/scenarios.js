@@ -239,6 +239,16 @@ const scenarios = {
 			check(byOrder['YDAY-1'].arrivalDate && byOrder['YDAY-2'].arrivalDate, 'finalized cards carry an arrival date', result);
 			expectEqual(byOrder['YDAY-DONE'].finalizationTime, budapestDay(-1), 'the already finalized card was not finalized again', result);
 			expectEqual(counts(await sim.stats(), 'manageTradeCards', 'finalize'), { manageTradeCards: 1, finalize: 2 }, 'one signed request with two finalizes', result);
+			const written = outputOf(result, 'Write back result (replace with Google Sheets update)');
+			expectEqual(
+				written.map((r) => [r.tcn, r.orderNumber, r.status, r.error]).sort(),
+				[
+					[byOrder['YDAY-1'].tcn, 'YDAY-1', 'finalized', null],
+					[byOrder['YDAY-2'].tcn, 'YDAY-2', 'finalized', null],
+				].sort(),
+				'every row written back names its card (no tcn: null)',
+				result,
+			);
 		},
 	},
 
