@@ -12,7 +12,7 @@ import * as path from 'node:path';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { parseArgs } = require('../../scripts/start/options');
 const { installFailure, StartError } = require('../../scripts/start/failures');
-const { readExamples, withCredentials } = require('../../scripts/start/examples');
+const { readExamples, withCredentials, withWebhookIds } = require('../../scripts/start/examples');
 const { LOCAL_CREDENTIAL_REFS } = require('../e2e/credentials');
 const { packagePanels, panelCases, isVisible } = require('../e2e/browser/panels');
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -115,6 +115,18 @@ describe('npm start: example workflows', () => {
 			expect(workflow.nodes.some((n: { credentials?: object }) => n.credentials)).toBe(true);
 			expect(JSON.stringify(workflow)).toContain('(simulator)'); // the file itself is untouched
 		}
+	});
+
+	it('example files carry no webhook ID (it would be public); the imported copy gets a random one per trigger', () => {
+		const ipn = examples.find((e: { file: string }) => e.file === 'invoice-paid-mark-order-paid.json');
+		expect(ipn).toBeDefined();
+		const trigger = (wf: { nodes: Array<{ type: string; webhookId?: string }> }) => wf.nodes.find((n) => n.type.endsWith('.szamlaAgentTrigger'))!;
+		expect(trigger(ipn.workflow).webhookId).toBeUndefined();
+		const [a, b] = [withWebhookIds(ipn.workflow), withWebhookIds(ipn.workflow)];
+		expect(trigger(a).webhookId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(trigger(a).webhookId).not.toBe(trigger(b).webhookId);
+		expect(trigger(ipn.workflow).webhookId).toBeUndefined();
+		for (const { workflow } of examples) expect(JSON.stringify(workflow)).not.toContain('"webhookId"');
 	});
 
 	it('a credential type npm start does not create fails naming the example and the node', () => {
