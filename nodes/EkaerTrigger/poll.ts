@@ -66,8 +66,8 @@ export async function pollCards(ctx: IPollFunctions): Promise<INodeExecutionData
 	try {
 		settings = readSettings(ctx);
 	} catch (error) {
-		if (!(error instanceof InputError)) throw error;
-		throw new NodeOperationError(node, `Field "${error.field}": ${error.message}`);
+		const message = error instanceof InputError ? `Field "${error.field}": ${error.message}` : error instanceof Error ? error.message : String(error);
+		throw new NodeOperationError(node, message);
 	}
 	const now = new Date();
 	let cards: TradeCardInfo[];

@@ -14,7 +14,8 @@ import type { InvoiceData } from '../SzamlaAgent/protocol/types/response';
 /** Számla Agent code 7: no such document (for the query: unknown number). */
 const NOT_FOUND = '7';
 
-export type InvoiceLookup = { found: true; invoice: InvoiceData } | { found: false };
+/** Found, unknown to the account (code 7), or not answered usefully (service down, timeout, login refused). */
+export type InvoiceLookup = { found: true; invoice: InvoiceData } | { found: false } | { failed: unknown };
 
 export interface InvoiceSource {
 	lookup(invoiceNumber: string): Promise<InvoiceLookup>;
@@ -39,7 +40,7 @@ export async function invoiceSource(ctx: IWebhookFunctions, timeoutMs: number): 
 				return { found: true, invoice };
 			} catch (error) {
 				if (error instanceof ServiceError && error.details.code === NOT_FOUND) return { found: false };
-				throw error;
+				return { failed: error };
 			}
 		},
 	};

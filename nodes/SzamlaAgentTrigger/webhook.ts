@@ -34,7 +34,21 @@ function item(event: PaymentEvent, notification: PaymentNotification, invoice: I
 	return { ...event, invoice, notification: { ...notification }, receivedAt: new Date().toISOString() };
 }
 
+/**
+ * Never throws: n8n would answer a throwing webhook with HTTP 500 and start a failed execution. Anything unexpected
+ * (e.g. the credential cannot be read) is logged and answered 503, so the notification comes again.
+ */
 export async function receiveNotification(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+	try {
+		return await handle(ctx);
+	} catch (error) {
+		ctx.logger.error(`${label(ctx)}: could not handle a payment notification (answered 503, Számlázz.hu sends it again): ${redact(error instanceof Error ? error.message : String(error), [])}`);
+		if (ctx.getResponseObject().headersSent) return { noWebhookResponse: true };
+		return retryLater(ctx);
+	}
+}
+
+async function handle(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = ctx.getRequestObject();
 	const fields = readForm({
 		contentType: request.headers['content-type'],
@@ -63,10 +77,9 @@ export async function receiveNotification(ctx: IWebhookFunctions): Promise<IWebh
 			const options = ctx.getNodeParameter('options', {}) as IDataObject;
 			const timeoutMs = Number(options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
 			const source = await invoiceSource(ctx, timeoutMs);
-			let lookup;
-			try {
-				lookup = await source.lookup(notification.invoiceNumber);
-			} catch (error) {
+			const lookup = await source.lookup(notification.invoiceNumber);
+			if ('failed' in lookup) {
+				const error = lookup.failed;
 				const message = redact(error instanceof Error ? error.message : String(error), source.secrets);
 				ctx.logger.error(`${label(ctx)}: could not verify invoice ${notification.invoiceNumber} with the Számla Agent (answered 503, Számlázz.hu sends it again): ${message}`);
 				return retryLater(ctx);

@@ -214,3 +214,20 @@ describe('Számla Agent Trigger (engine level)', () => {
 		await expect(methods.checkExists.call(ctx('6f1c3b0e'))).resolves.toBe(false);
 	});
 });
+
+describe('Számla Agent Trigger without a usable credential', () => {
+	it('answers 503 (the service sends it again) instead of failing the webhook', async () => {
+		const broken = await new WebhookHarness({
+			node: { name: 'Invoice paid', type: TYPE, parameters: {}, webhookId: '0b7e4f52-1c3d-4e5f-8a9b-0c1d2e3f4a5b' },
+			credentials: {},
+			workflowId: 'wf-no-credential',
+		}).start();
+		try {
+			const res = await fetch(broken.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'szlahu_szamlaszam=E-1&szlahu_kifizetettbrutto=1' });
+			expect(res.status).toBe(503);
+			expect(broken.emitted).toEqual([]);
+		} finally {
+			await broken.close();
+		}
+	});
+});
