@@ -64,7 +64,8 @@ async function startServer(n8n, logFile) {
 			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
-			N8N_DISABLED_MODULES: 'mcp-registry',
+			// 2.x only: 1.123 refuses to start on a module name it does not know.
+			...(n8n.version.startsWith('1.') ? {} : { N8N_DISABLED_MODULES: 'mcp-registry' }),
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 		},
 		stdio: ['ignore', out, out],
