@@ -1,6 +1,7 @@
 'use strict';
 // The example workflows (examples/*.json) as `npm start` imports them: every credential reference points at the
 // credential of that type which npm start creates (the files refer to the e2e suite's credentials).
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -30,4 +31,17 @@ function withCredentials(workflow, refsByType, file = workflow.name) {
 	return copy;
 }
 
-module.exports = { readExamples, withCredentials };
+/**
+ * A copy of `workflow` in which every webhook trigger of this package has a webhook ID of its own. The files carry none
+ * (a fixed ID in a public file would make everyone's URL the same, and the trigger refuses to start without one); the
+ * editor gives nodes an ID when they are added, a CLI import does not.
+ */
+function withWebhookIds(workflow) {
+	const copy = structuredClone(workflow);
+	for (const node of copy.nodes || []) {
+		if (node.type === 'n8n-nodes-szamlazz-ekaer.szamlaAgentTrigger' && !node.webhookId) node.webhookId = crypto.randomUUID();
+	}
+	return copy;
+}
+
+module.exports = { readExamples, withCredentials, withWebhookIds };

@@ -13,6 +13,7 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { N8nInstance } = require('../../test/e2e/lib/n8n');
 const { killGroup } = require('../../test/e2e/lib/proc');
+const { withWebhookIds } = require('./examples');
 
 // The login npm start gives the owner account. n8n applies it from the environment at every start
 // (N8N_INSTANCE_OWNER_MANAGED_BY_ENV), so the printed login always works; it guards a local instance only.
@@ -88,7 +89,8 @@ class LocalN8n {
 		if (!changed.length) return [];
 		const dir = fs.mkdtempSync(path.join(this.dataDir, 'import-'));
 		try {
-			for (const { file, workflow } of changed) fs.writeFileSync(path.join(dir, file), JSON.stringify(workflow, null, 2));
+			// The state keeps the hash of the file's workflow; the imported copy also gets its webhook IDs.
+			for (const { file, workflow } of changed) fs.writeFileSync(path.join(dir, file), JSON.stringify(withWebhookIds(workflow), null, 2));
 			await this.n8n.importWorkflows(dir);
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });

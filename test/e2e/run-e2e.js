@@ -18,6 +18,7 @@ const { N8nInstance } = require('./lib/n8n');
 const simulatorsLib = require('./lib/simulators');
 const { buildCredentials, simulatorOptions } = require('./credentials');
 const { collectWorkflows } = require('./lib/workflows');
+const { runTriggerSuite } = require('./triggers/run-triggers');
 
 const REPO = path.resolve(__dirname, '..', '..');
 const DEFAULT_VERSIONS = ['2.40.7', '1.123.81'];
@@ -50,9 +51,10 @@ async function main() {
 		const scenarios = { ...require('./scenarios') };
 		if (process.env.E2E_SCENARIOS) Object.assign(scenarios, require(path.resolve(process.env.E2E_SCENARIOS)));
 		const extraDirs = process.env.E2E_WORKFLOWS_DIR ? [process.env.E2E_WORKFLOWS_DIR] : [];
-		const { workflows, problems } = collectWorkflows(REPO, { only: ONLY, scenarios, extraDirs });
+		const { workflows, problems, triggerWorkflows } = collectWorkflows(REPO, { only: ONLY, scenarios, extraDirs });
 		for (const p of problems) outcomes.push({ name: p.name, ok: false, message: p.message });
 		say(`${workflows.length} workflow(s): ${workflows.map((w) => w.file).join(', ') || '(none)'}`);
+		if (triggerWorkflows.length) say(`${triggerWorkflows.length} trigger workflow(s), published and driven by triggers/: ${triggerWorkflows.map((w) => w.file).join(', ')}`);
 
 		const tSims = Date.now();
 		sims = await simulatorsLib.startAll({ logDir, options: simulatorOptions() });
@@ -85,6 +87,8 @@ async function main() {
 			for (const wf of workflows) {
 				outcomes.push(await runWorkflow(n8n, wf, scenarios[wf.file], sims, crashes));
 			}
+			// Published trigger workflows under `n8n start` (triggers/README.md); E2E_TRIGGERS=0 skips them.
+			if (process.env.E2E_TRIGGERS !== '0') outcomes.push(...(await runTriggerSuite({ n8n, sims, triggerWorkflows, tmp, logDir, say })));
 		}
 	} catch (e) {
 		outcomes.push({ name: 'setup', ok: false, message: e.stack || e.message });

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { parseArgs } = require('../../scripts/start/options');
 const { installFailure, StartError } = require('../../scripts/start/failures');
-const { readExamples, withCredentials } = require('../../scripts/start/examples');
+const { readExamples, withCredentials, withWebhookIds } = require('../../scripts/start/examples');
 const { LOCAL_CREDENTIAL_REFS } = require('../e2e/credentials');
 const { packagePanels, panelCases, isVisible } = require('../e2e/browser/panels');
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -117,6 +117,20 @@ describe('npm start: example workflows', () => {
 		}
 	});
 
+	it('example files carry no webhook ID (it would be public); the imported copy gets a random one per trigger', () => {
+		const ipn = examples.find((e: { file: string }) => e.file === 'invoice-paid-mark-order-paid.json');
+		expect(ipn).toBeDefined();
+		const trigger = (wf: { nodes: Array<{ type: string; webhookId?: string }> }) => wf.nodes.find((n) => n.type.endsWith('.szamlaAgentTrigger'))!;
+		expect(trigger(ipn.workflow).webhookId).toBeUndefined();
+		const [a, b] = [withWebhookIds(ipn.workflow), withWebhookIds(ipn.workflow)];
+		expect(trigger(a).webhookId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(trigger(a).webhookId).not.toBe(trigger(b).webhookId);
+		expect(trigger(ipn.workflow).webhookId).toBeUndefined();
+		for (const { workflow } of examples) {
+			for (const node of workflow.nodes.filter((n: { type: string }) => n.type.startsWith('n8n-nodes-szamlazz-ekaer.'))) expect(node.webhookId).toBeUndefined();
+		}
+	});
+
 	it('a credential type npm start does not create fails naming the example and the node', () => {
 		const wf = { name: 'x', nodes: [{ name: 'Mail', credentials: { smtp: { id: '1', name: 'SMTP' } } }] };
 		expect(() => withCredentials(wf, LOCAL_CREDENTIAL_REFS, 'mail.json')).toThrow('examples/mail.json: node "Mail" uses a "smtp" credential, which npm start does not create');
@@ -130,11 +144,15 @@ describe('browser suite: panels derived from the package', () => {
 		const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 		expect(panels.nodes).toHaveLength(pkg.n8n.nodes.length);
 		const titles = panels.nodes.flatMap((n: { cases: Array<{ title: string }> }) => n.cases.map((c) => c.title));
-		expect(titles).toEqual(expect.arrayContaining(['Számla Agent › Invoice › Create', 'Számla Agent › Taxpayer › Get', 'EKÁER › Trade Card › Get Many']));
+		expect(titles).toEqual(
+			expect.arrayContaining(['Számla Agent › Invoice › Create', 'Számla Agent › Taxpayer › Get', 'EKÁER › Trade Card › Get Many', 'Számla Agent Trigger › Invoice Payment Changed', 'EKÁER Trigger']),
+		);
 		for (const { description, cases } of panels.nodes) {
 			const ops = description.properties.filter((p: { name: string }) => p.name === 'operation');
 			const total = ops.reduce((sum: number, p: { options: unknown[] }) => sum + p.options.length, 0);
-			expect(cases).toHaveLength(total);
+			// Triggers have no operations: one panel per event option, or their one panel.
+			const events = description.properties.find((p: { name: string; type: string }) => p.name === 'event' && p.type === 'options');
+			expect(cases).toHaveLength(total || (events ? events.options.length : 1));
 		}
 	});
 
@@ -168,6 +186,12 @@ describe('browser suite: panels derived from the package', () => {
 		]);
 		expect(cases[0]).toMatchObject({ nodeType: 'pkg.demoTrigger', typeVersion: 2, isTrigger: true });
 		expect(panelCases({ ...base, properties: [] }, 'pkg').map((c: { title: string }) => c.title)).toEqual(['Demo Trigger']);
+	});
+
+	it('a field shown for one value of a multi-select shows when that value is among the chosen ones', () => {
+		const p = { name: 'hours', displayOptions: { show: { events: ['validityEndingSoon'] } } };
+		expect(isVisible(p, { events: ['cardCreated', 'validityEndingSoon'] })).toBe(true);
+		expect(isVisible(p, { events: ['cardCreated'] })).toBe(false);
 	});
 
 	it('displayOptions it does not understand stop the suite instead of skipping a field', () => {

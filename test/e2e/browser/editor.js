@@ -124,6 +124,13 @@ class Editor {
 		return (await this.canvasNode(nodeName).locator('[data-test-id="canvas-node-status-success"]').count()) > 0;
 	}
 
+	/** In the open NDV: the node's own execute button (a trigger's test step), then waits for its output. */
+	async executeInPanel(timeoutMs = 90_000) {
+		const ndv = this.testId('ndv');
+		await this.testId('node-execute-button', ndv).first().click();
+		await this.testId('ndv-data-container', this.testId('output-panel')).locator('table, [data-test-id="run-data-schema"], pre').first().waitFor({ timeout: timeoutMs }).catch(() => {});
+	}
+
 	/** The open NDV's output in its Table view: one cell text per item of the top-level column `field` (null: no such column). */
 	async outputColumn(field) {
 		const output = this.testId('output-panel');

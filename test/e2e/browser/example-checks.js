@@ -11,6 +11,11 @@ const EXAMPLE_CHECKS = {
 	// npm start seeds two cards declared yesterday (scripts/start), which this example finds and finalizes, plus any
 	// card declared since (the declarations example runs first).
 	'ekaer-finalize-yesterday.json': { node: 'Report arrival', minItems: 2, field: 'tcn', simulator: 'ekaer' },
+	// Trigger examples have no manual trigger. The IPN one: its panel says where the Production URL goes, and npm start
+	// gave the node a webhook ID of its own. The EKÁER one: the trigger's own "test step" (a manual poll) shows a card
+	// the simulator issued (npm start seeds some).
+	'invoice-paid-mark-order-paid.json': { trigger: 'panel', node: 'Invoice paid', texts: ['Fiók beállítások › Számlázás alapadatok', 'Production URL'] },
+	'ekaer-validity-ending-finalize-or-alert.json': { trigger: 'testStep', node: 'Card expiring', minItems: 1, field: 'tcn', simulator: 'ekaer' },
 };
 
 /** The numbers the simulator issued: Számla Agent documents' numbers, EKÁER cards' TCNs. */

@@ -31,6 +31,8 @@ function isVisible(property, values, typeVersion) {
 			throw new Error(`property "${property.name}": displayOptions.${key} is not a plain list of values; extend test/e2e/browser/panels.js`);
 		}
 		const actual = key === '@version' ? typeVersion : values[key.replace(/^\//, '')];
+		// A multi-select (the EKÁER Trigger's events) shows the field when any chosen value is allowed, as n8n does.
+		if (Array.isArray(actual)) return actual.some((a) => allowed.includes(a));
 		return allowed.includes(actual);
 	};
 	for (const [key, allowed] of Object.entries(options.show || {})) if (!matches(key, allowed)) return false;

@@ -265,6 +265,7 @@ async function checkExamples(check, editor, info) {
 		await check(`example ${file} runs from the editor${spec ? ` and shows ${spec.minItems ? `≥ ${spec.minItems}` : spec.items} ${spec.field}${spec.pdfField ? ' with PDFs' : ''}` : ''}`, async () => {
 			if (!spec) throw new Error(`no entry for ${file} in test/e2e/browser/example-checks.js`);
 			editor.phase = `example ${file}`;
+			if (spec.trigger) return await checkTriggerExample(editor, file, workflow, spec, simulatorUrls);
 			const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
 			await editor.openWorkflow(workflow.id);
 			const ok = await editor.executeFrom(trigger.name, spec.node);
@@ -290,6 +291,30 @@ async function checkExamples(check, editor, info) {
 			return numbers.join(', ');
 		});
 	}
+}
+
+/** A trigger example: its panel's instructions, or the trigger's test step showing numbers the simulator issued. */
+async function checkTriggerExample(editor, file, workflow, spec, simulatorUrls) {
+	await editor.openWorkflow(workflow.id);
+	const ndv = await editor.openNode(spec.node);
+	if (spec.trigger === 'panel') {
+		const text = await ndv.innerText();
+		await editor.screenshot(`example ${file} trigger panel`);
+		for (const t of spec.texts) expect(text.includes(t), `the panel says "${t}"`);
+		const stored = await editor.api('GET', `/rest/workflows/${workflow.id}`);
+		const node = stored.nodes.find((n) => n.name === spec.node);
+		expect(node && /^[0-9a-f-]{36}$/.test(node.webhookId || ''), `the trigger has a webhook ID of its own (${node && node.webhookId})`);
+		await editor.closeNode();
+		return `webhook ${node.webhookId.slice(0, 8)}…`;
+	}
+	await editor.executeInPanel();
+	const numbers = await editor.outputColumn(spec.field);
+	await editor.screenshot(`example ${file} trigger output`);
+	expect(numbers && numbers.length >= spec.minItems, `at least ${spec.minItems} ${spec.field} in the trigger's output (${numbers})`);
+	const issued = await issuedNumbers(spec.simulator, simulatorUrls[spec.simulator]);
+	for (const n of numbers) expect(issued.has(n), `${n} is a number the ${spec.simulator} simulator issued`);
+	await editor.closeNode();
+	return numbers.join(', ');
 }
 
 /** A workflow holding one node per panel case, on a grid, each with the local credential of its type. */

@@ -6,12 +6,23 @@ const path = require('node:path');
 
 const SOURCES = ['examples', path.join('test', 'e2e', 'workflows')];
 
+/** This package's trigger nodes: a workflow started by one of them is published and driven by triggers/, not executed. */
+const TRIGGER_TYPES = new Set(['n8n-nodes-szamlazz-ekaer.szamlaAgentTrigger', 'n8n-nodes-szamlazz-ekaer.ekaerTrigger']);
+
+function isTriggerWorkflow(wf) {
+	const nodes = wf.nodes || [];
+	return nodes.some((n) => TRIGGER_TYPES.has(n.type)) && !nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger');
+}
+
 /**
  * @returns {{workflows: Array<{file: string, path: string, id: string, name: string, importName: string}>,
- *            problems: Array<{name: string, message: string}>}}
+ *            problems: Array<{name: string, message: string}>,
+ *            triggerWorkflows: Array<{file: string, path: string, id: string, name: string, workflow: object}>}}
+ *   triggerWorkflows: started by this package's trigger nodes (no Manual Trigger); the trigger suite runs them.
  */
 function collectWorkflows(repo, { only = '', scenarios = {}, extraDirs = [] } = {}) {
 	const workflows = [];
+	const triggerWorkflows = [];
 	const problems = [];
 	const seenFiles = new Map();
 	const seenIds = new Map();
@@ -48,6 +59,10 @@ function collectWorkflows(repo, { only = '', scenarios = {}, extraDirs = [] } = 
 				continue;
 			}
 			seenIds.set(wf.id, rel);
+			if (isTriggerWorkflow(wf)) {
+				triggerWorkflows.push({ file, path: path.join(dir, file), id: wf.id, name: wf.name, workflow: wf });
+				continue;
+			}
 			const hasTrigger = (wf.nodes || []).some((n) => n.type === 'n8n-nodes-base.manualTrigger');
 			if (!hasTrigger) {
 				fail('has no Manual Trigger node (`n8n execute` starts from it)');
@@ -67,7 +82,7 @@ function collectWorkflows(repo, { only = '', scenarios = {}, extraDirs = [] } = 
 			});
 		}
 	}
-	return { workflows, problems };
+	return { workflows, problems, triggerWorkflows };
 }
 
-module.exports = { collectWorkflows, SOURCES };
+module.exports = { collectWorkflows, isTriggerWorkflow, SOURCES, TRIGGER_TYPES };

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Authenticator } from './auth';
+import { handleControl, SimClock } from './control';
 import { DEFAULT_USER, DEFAULTS, SERVICE_PATH } from './constants';
 import { FaultQueue } from './faults';
 import { SchemaGate } from './schemaGate';
@@ -53,7 +54,8 @@ const sendXml = (res: ServerResponse, r: ServiceResponse) => send(res, r.status,
 const sendJson = (res: ServerResponse, status: number, value: unknown) => send(res, status, 'application/json', JSON.stringify(value));
 
 export async function startEkaerSimulator(options: EkaerSimulatorOptions = {}): Promise<EkaerSimulator> {
-	const now = () => (options.now ? options.now() : new Date()).getTime();
+	const clock = new SimClock(options.now);
+	const now = () => clock.now();
 	const stats = emptyStats();
 	const store = new CardStore();
 	const faults = new FaultQueue();
@@ -79,6 +81,7 @@ export async function startEkaerSimulator(options: EkaerSimulatorOptions = {}): 
 		store.reset();
 		auth.reset();
 		faults.clear();
+		clock.reset();
 		emptyStats(stats);
 	};
 
@@ -152,6 +155,9 @@ export async function startEkaerSimulator(options: EkaerSimulatorOptions = {}): 
 				return sendJson(res, 400, { error: (error as Error).message });
 			}
 		}
+		const readJson = async (r: IncomingMessage) => JSON.parse((await readBody(r, 1024 * 1024)).toString('utf8') || '{}') as Record<string, unknown>;
+		const control = await handleControl(key, req, { clock, store, users, readJson }).catch((error: Error) => ({ status: 400, body: { error: error.message } }));
+		if (control) return sendJson(res, control.status, control.body);
 		return sendJson(res, 404, { error: `unknown admin action ${key}` });
 	}
 

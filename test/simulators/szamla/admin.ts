@@ -4,6 +4,8 @@
  * ever stored in them.
  */
 import type { IncomingMessage, ServerResponse } from 'http';
+import { handleIpnAdmin } from './ipn-admin';
+import type { DocumentStore } from './store';
 import type { SimDocument, SzamlaFault, SzamlaSimulator, FaultOptions } from './types';
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -17,8 +19,10 @@ function publicDocument(doc: SimDocument): Record<string, unknown> {
 	return rest;
 }
 
-export function handleAdmin(sim: SzamlaSimulator, command: string, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
+export async function handleAdmin(sim: SzamlaSimulator, command: string, req: IncomingMessage, body: Buffer, res: ServerResponse, store?: DocumentStore): Promise<void> {
 	try {
+		const ipn = store ? await handleIpnAdmin(sim.ipn, store, command, req, body) : undefined;
+		if (ipn) return send(res, ipn.status, ipn.body);
 		if (req.method === 'GET' && command === 'stats') return send(res, 200, sim.stats);
 		if (req.method === 'GET' && command === 'documents') return send(res, 200, sim.documents.all().map(publicDocument));
 		// Session ids are test data of this process only; the e2e suite checks that n8n never prints one.

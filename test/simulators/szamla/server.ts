@@ -8,6 +8,7 @@ import { handleAdmin } from './admin';
 import { formEncode, HTML_CT, MESSAGES, type Answer } from './answers';
 import { resolveConfig } from './config';
 import { FaultQueue } from './faults';
+import { IpnSender } from './ipn';
 import { readAgentForm } from './multipart';
 import { runPipeline, type PipelineDeps } from './pipeline';
 import { readSessionCookie, SessionStore } from './sessions';
@@ -60,11 +61,14 @@ export async function startServer(options: SzamlaSimulatorOptions = {}): Promise
 	const gate = new XsdGate(config.xsdValidation);
 	const faults = new FaultQueue();
 	const deps: PipelineDeps = { config, store, sessions, gate, stats };
+	const ipn = new IpnSender();
+	store.onPaymentChange = (doc) => void ipn.paymentChanged(doc);
 
 	const sim: SzamlaSimulator = {
 		url: '',
 		stats,
 		documents: store,
+		ipn,
 		injectFault: (fault: SzamlaFault, opts?: FaultOptions) => faults.add(fault, opts),
 		expireAllSessions: () => sessions.clear(),
 		issuedSessionIds: () => sessions.issued,
@@ -75,9 +79,11 @@ export async function startServer(options: SzamlaSimulatorOptions = {}): Promise
 			store.reset();
 			faults.clear();
 			sessions.clear();
+			ipn.reset();
 		},
 		close: () =>
 			new Promise<void>((resolve, reject) => {
+				ipn.reset();
 				server.closeAllConnections();
 				server.close((e) => (e ? reject(e) : resolve()));
 			}),
@@ -118,7 +124,7 @@ export async function startServer(options: SzamlaSimulatorOptions = {}): Promise
 	async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const path = (req.url ?? '/').split('?')[0];
 		const body = await readBody(req);
-		if (path.startsWith(ADMIN_PREFIX)) return handleAdmin(sim, path.slice(ADMIN_PREFIX.length), req, body, res);
+		if (path.startsWith(ADMIN_PREFIX)) return handleAdmin(sim, path.slice(ADMIN_PREFIX.length), req, body, res, store);
 		if (path !== AGENT_PATH) {
 			return write(res, { status: 404, headers: { 'content-type': HTML_CT }, body: '<html><body><h1>404 Not Found</h1></body></html>' });
 		}

@@ -13,6 +13,8 @@ export class DocumentStore implements SimDocumentsView {
 	private byExternal = new Map<string, InvoiceDocument[]>();
 	private counters = new Map<string, number>();
 	private nextId = 100001;
+	/** Called when the paid amount of an invoice changed (the IPN hook, see ipn.ts). */
+	onPaymentChange?: (doc: InvoiceDocument) => void;
 	/** Receipt call ids (hivasAzonosito) already used, per account. */
 	readonly usedCallIds = new Set<string>();
 

@@ -153,6 +153,8 @@ export interface InvoiceDocument {
 	reversed: boolean;
 	/** Number of the storno (SS) that reversed this document. */
 	reversedBy?: string;
+	/** The proforma this invoice was issued from (dijbekeroSzamlaszam); the query XML's hivdijbekszam. */
+	fromProforma?: string;
 	/** For SS: the reversed invoice; for HS: the corrected invoice; for VS: the prepayment it closes. */
 	refersTo?: string;
 	/** Proforma converted (by dijbekeroSzamlaszam or by an invoice with the same order number) or deleted. */
@@ -227,6 +229,8 @@ export interface SzamlaSimulator {
 	documents: SimDocumentsView;
 	injectFault(fault: SzamlaFault, opts?: FaultOptions): void;
 	expireAllSessions(): void;
+	/** Payment notifications (IPN) to a receiver URL; see ipn.ts. */
+	ipn: import('./ipn').IpnSender;
 	/** Every JSESSIONID value issued since start (not cleared by reset). */
 	issuedSessionIds?(): readonly string[];
 	reset(): void;

@@ -168,6 +168,7 @@ export function createInvoice(ctx: OpContext): Answer {
 		outstanding: totals.gross,
 		reversed: false,
 		refersTo,
+		fromProforma: convertedProforma ? proformaNumber : undefined,
 		consumed: false,
 		deleted: false,
 		correctedBy: [],
@@ -182,6 +183,7 @@ export function createInvoice(ctx: OpContext): Answer {
 		doc.outstanding = 0;
 	}
 	store.add(doc);
+	if (doc.paid) store.onPaymentChange?.(doc);
 
 	if (prepayment) prepayment.closedBy = number;
 	if (corrected) corrected.correctedBy.push(number);

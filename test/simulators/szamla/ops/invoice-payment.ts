@@ -31,5 +31,6 @@ export function registerPayment(ctx: OpContext): Answer {
 	const paidSum = tidy(doc.payments.reduce((s, p) => s + p.amount, 0));
 	doc.outstanding = tidy(doc.totals.gross - paidSum);
 	doc.paid = doc.payments.length > 0 && doc.outstanding <= 0;
+	store.onPaymentChange?.(doc);
 	return invoiceSuccess(doc, version, false, config.pdfBytes);
 }

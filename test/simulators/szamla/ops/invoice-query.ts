@@ -88,7 +88,7 @@ function invoiceDataXml(ctx: OpContext, doc: InvoiceDocument, pdf: string): stri
 		`${el('kelt', doc.issueDate)}${el('telj', doc.fulfillmentDate)}${el('fizh', doc.dueDate)}${el('fizmod', doc.paymentMethod)}` +
 		`${el('fizmodunified', UNIFIED_METHODS[doc.paymentMethod.toLowerCase()] ?? 'other')}${el('nyelv', doc.language)}${el('devizanem', doc.currency)}` +
 		`${el('devizaarf', 0)}${el('megjegyzes', doc.comment ?? '')}${el('penzforg', false)}${el('kata', false)}${el('email', b.email ?? '')}${el('teszt', false)}` +
-		`${el('rendelesszam', doc.orderNumber)}${el('hivszamlaszam', reference)}${el('gazdEsemAzon', original?.id)}${doc.reversed ? el('sztornozott', true) : ''}</alap>` +
+		`${el('rendelesszam', doc.orderNumber)}${el('hivszamlaszam', reference)}${el('hivdijbekszam', doc.fromProforma)}${el('gazdEsemAzon', original?.id)}${doc.reversed ? el('sztornozott', true) : ''}</alap>` +
 		`<vevo>${el('id', 300000 + doc.id)}${el('nev', b.name)}<cim>${el('orszag', b.country ?? '')}${el('irsz', b.zip)}${el('telepules', b.city)}${el('cim', b.address)}</cim>` +
 		`${el('email', b.email ?? '')}${el('adoszam', b.taxNumber ?? '')}<fokonyv><vevo></vevo><vevoazon></vevoazon></fokonyv></vevo>` +
 		`<tetelek>${lines}</tetelek>` +

@@ -66,10 +66,12 @@ export function reverseInvoice(ctx: OpContext): Answer {
 	store.add(storno);
 	target.reversed = true;
 	target.reversedBy = storno.number;
-	// A storno wipes the original's recorded payments (§4).
+	// A storno wipes the original's recorded payments (§4): its paid amount changes to 0.
+	const hadPayments = target.payments.length > 0;
 	target.payments = [];
 	target.paid = false;
 	target.outstanding = 0;
+	if (hadPayments) store.onPaymentChange?.(target);
 	if (target.kind === 'final' && target.refersTo) {
 		const prepayment = store.findInvoice(ctx.accountIndex, target.refersTo);
 		if (prepayment?.closedBy === target.number) prepayment.closedBy = undefined;
