@@ -21,7 +21,17 @@ const ADMIN_PREFIX = `${AGENT_PATH}__admin/`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function emptyStats(): SzamlaStats {
-	return { requests: 0, logins: 0, sessionsCreated: 0, byOperation: {}, xsdValidations: 0, crossAccountCookies: 0, failedLogins: 0 };
+	return {
+		requests: 0,
+		logins: 0,
+		sessionsCreated: 0,
+		byOperation: {},
+		xsdValidations: 0,
+		crossAccountCookies: 0,
+		failedLogins: 0,
+		orderNumberRefusals: 0,
+		identicalReplays: 0,
+	};
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -60,6 +70,12 @@ export async function startServer(options: SzamlaSimulatorOptions = {}): Promise
 	const gate = new XsdGate(config.xsdValidation);
 	const faults = new FaultQueue();
 	const deps: PipelineDeps = { config, store, sessions, gate, stats };
+	/** Creates still "in the works" under the 'lost-answer-stalled' fault; cancelled by reset and close. */
+	const stalled = new Set<NodeJS.Timeout>();
+	const cancelStalled = () => {
+		for (const timer of stalled) clearTimeout(timer);
+		stalled.clear();
+	};
 
 	const sim: SzamlaSimulator = {
 		url: '',
@@ -67,17 +83,24 @@ export async function startServer(options: SzamlaSimulatorOptions = {}): Promise
 		documents: store,
 		injectFault: (fault: SzamlaFault, opts?: FaultOptions) => faults.add(fault, opts),
 		expireAllSessions: () => sessions.clear(),
+		setAccountSettings: (accountIndex, settings) => {
+			const account = config.accounts[accountIndex];
+			if (!account) throw new Error(`no account ${accountIndex}`);
+			if (settings.forbidOrderNumberRepetition !== undefined) account.forbidOrderNumberRepetition = settings.forbidOrderNumberRepetition;
+		},
 		issuedSessionIds: () => sessions.issued,
 		reset: () => {
 			// Mutate in place: callers may hold a reference to `stats`. Known XSD shapes stay known (they are still valid).
 			Object.assign(stats, emptyStats());
 			gate.validations = 0;
+			cancelStalled();
 			store.reset();
 			faults.clear();
 			sessions.clear();
 		},
 		close: () =>
 			new Promise<void>((resolve, reject) => {
+				cancelStalled();
 				server.closeAllConnections();
 				server.close((e) => (e ? reject(e) : resolve()));
 			}),
@@ -104,6 +127,19 @@ export async function startServer(options: SzamlaSimulatorOptions = {}): Promise
 			return write(res, page);
 		}
 		if (fault === 'session-expired') sessions.drop(sessionId);
+		if (fault === 'lost-answer-stalled') {
+			// The service keeps working although the client may have given up (a client timeout cancels nothing, §7);
+			// the document appears only when the stall ends, and the answer is lost.
+			const timer = setTimeout(() => {
+				stalled.delete(timer);
+				runPipeline(deps, form, sessionId, false).then(
+					() => req.socket.destroy(),
+					() => req.socket.destroy(),
+				);
+			}, config.stallMs);
+			stalled.add(timer);
+			return;
+		}
 
 		const result = await runPipeline(deps, form, sessionId, fault === 'mail-failed-56');
 		// The document exists now; the client never hears about it.
