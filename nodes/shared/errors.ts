@@ -1,13 +1,17 @@
 /**
  * Errors of the protocol and transport layers. No n8n imports here: the node layer turns these into
- * NodeOperationError / NodeApiError with the item index (see nodes/shared/n8n/errors.ts).
+ * NodeOperationError / NodeApiError with the item index (see nodes/shared/n8n/nodeErrors.ts).
  */
 
-/** Bad input found before anything was sent. `field` is the user-facing parameter name (e.g. "Line Items[2].Quantity"). */
+/**
+ * Bad input found before anything was sent. `field` is the user-facing parameter name (e.g. "Line Items[2] › Quantity").
+ * `hint` says how to proceed when "fix the input value" would be wrong (e.g. the invoice already exists).
+ */
 export class InputError extends Error {
 	constructor(
 		readonly field: string,
 		message: string,
+		readonly hint?: string,
 	) {
 		super(message);
 		this.name = 'InputError';

@@ -126,11 +126,6 @@ export function renderXml(root: XmlElement): string {
 	return '<?xml version="1.0" encoding="UTF-8"?>\n' + write(root);
 }
 
-/**
- * A parser that drops namespace prefixes (vendors change them: NAV answers use ns2:, ns3: or none), keeps every value as
- * text (numbers are parsed by the caller, where the field's meaning is known), merges CDATA into text and returns the
- * listed element names always as arrays.
- */
 /** What callers need of a parser; two configured fast-xml-parser instances sit behind it (see createXmlParser). */
 export interface XmlDocumentParser {
 	/** The document as nested objects; shapes differ per answer, so callers narrow it. */
@@ -140,6 +135,11 @@ export interface XmlDocumentParser {
 /** An entity other than the five XML predefines: a numeric character reference (or an HTML name, which is not XML). */
 const OTHER_ENTITY = /&(?!(?:amp|lt|gt|quot|apos);)/;
 
+/**
+ * A parser that drops namespace prefixes (vendors change them: NAV answers use ns2:, ns3: or none), keeps every value as
+ * text (numbers are parsed by the caller, where the field's meaning is known), merges CDATA into text and returns the
+ * listed element names always as arrays.
+ */
 export function createXmlParser(arrayElements: readonly string[] = []): XmlDocumentParser {
 	const arrays = new Set(arrayElements);
 	const options = {

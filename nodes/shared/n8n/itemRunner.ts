@@ -34,8 +34,17 @@ export interface BatchOperation<P> {
 	sendBatch(batch: Array<PreparedItem<P>>): Promise<BatchResult[]>;
 }
 
+/** Most calls in flight at once, whatever an expression in "Parallel Requests" says (the UI offers 1–8). */
+export const MAX_CONCURRENCY = 8;
+
+/** The number of calls in flight for a "Parallel Requests" value: a whole number in 1…MAX_CONCURRENCY, 1 when unusable. */
+export function clampConcurrency(value: unknown): number {
+	const n = Math.trunc(Number(value ?? 1));
+	return Number.isFinite(n) ? Math.min(MAX_CONCURRENCY, Math.max(1, n)) : 1;
+}
+
 export interface RunOptions {
-	/** How many calls may be in flight at once (1 = strictly sequential). */
+	/** How many calls may be in flight at once (1 = strictly sequential); clamped here, see clampConcurrency. */
 	concurrency?: number;
 	/** Items per call (batch operations only). */
 	batchSize?: number;
@@ -132,7 +141,7 @@ export async function runBatches<P>(
 	const batchSize = Math.max(1, options.batchSize ?? 1);
 	const batches: Array<typeof ready> = [];
 	for (let start = 0; start < toSend.length; start += batchSize) batches.push(toSend.slice(start, start + batchSize));
-	const concurrency = Math.max(1, Math.min(options.concurrency ?? 1, 16));
+	const concurrency = clampConcurrency(options.concurrency);
 	let next = 0;
 	const worker = async () => {
 		while (!stopped && next < batches.length) {

@@ -90,7 +90,7 @@ export function toNodeError(
 	if (error instanceof InputError) {
 		return new NodeOperationError(node, `${prefix}, field "${error.field}": ${redact(error.message, secrets)}`, {
 			itemIndex: error instanceof ItemInputError ? error.itemIndex : itemIndex,
-			description: 'Nothing was sent for this item. Fix the input value and run again.',
+			description: error.hint ?? 'Nothing was sent for this item. Fix the input value and run again.',
 		});
 	}
 	if (error instanceof ServiceError) {

@@ -155,6 +155,73 @@ describe('Duplicate guard (If It Already Exists)', () => {
 
 		expect(result.error?.message).toMatch(/^Item 0, field "If It Already Exists": invoice TST-\d{4}-\d+ already exists with External ID "shop:1002:invoice"; nothing was issued$/);
 		expect(countWith((d) => d.externalId === 'shop:1002:invoice')).toBe(1);
+		// A duplicate is no input to fix: the description says how to go on, and does not repeat the message.
+		expect(result.error?.description).toBe(
+			'To get the existing invoice as this item\'s output, set If It Already Exists to "Return the Existing Invoice". To issue another invoice, give it a different External ID.',
+		);
+		expect(result.error?.description).not.toMatch(/fix the input|nothing was/i);
+	});
+
+	it('"fail" under an order number names that key, and under Continue On Fail the other items go on', async () => {
+		await runNode(h.sim, params({ orderNumber: 'SO-F1' }));
+		const result = await runNode(h.sim, params({ orderNumber: '={{ $json.order }}' }, 'fail'), {
+			input: [{ order: 'SO-F1' }, { order: 'SO-F2' }],
+			node: { onError: 'continueRegularOutput' },
+		});
+
+		expect(result.error).toBeUndefined();
+		const [failed, issued] = jsonOf(result);
+		expect(failed).toMatchObject({ errorField: 'If It Already Exists', retryable: false, outcomeUnknown: false });
+		expect(failed.error).toMatch(/^invoice TST-\d{4}-\d+ already exists with Order Number "SO-F1"; nothing was issued$/);
+		expect(issued).toMatchObject({ orderNumber: 'SO-F2' });
+		expect(issued.alreadyExisted).toBeUndefined();
+		expect(countWith((d) => d.orderNumber === 'SO-F1')).toBe(1);
+	});
+
+	it('a returned invoice has the same output fields as a fresh one: outstanding amount after payments, buyer portal URL', async () => {
+		const fresh = await runNode(h.sim, params({ externalId: 'shop:1004:invoice' }));
+		const number = jsonOf(fresh)[0].invoiceNumber;
+		const paid = await runNode(h.sim, {
+			resource: 'invoice',
+			operation: 'registerPayment',
+			invoiceNumber: number,
+			paymentMode: 'append',
+			payments: { payment: [{ date: '2026-03-02', method: 'átutalás', amount: 2573 }] },
+		});
+		const again = await runNode(h.sim, params({ externalId: 'shop:1004:invoice' }));
+
+		expect(fresh.error ?? paid.error ?? again.error).toBeUndefined();
+		const [first] = jsonOf(fresh);
+		const [existing] = jsonOf(again);
+		expect(Object.keys(existing).sort()).toEqual([...Object.keys(first), 'alreadyExisted'].sort());
+		expect(first).toMatchObject({ grossTotal: 12573, outstandingAmount: 12573 });
+		expect(existing).toMatchObject({
+			invoiceNumber: number,
+			documentId: first.documentId,
+			outstandingAmount: 10000,
+			buyerPortalUrl: first.buyerPortalUrl,
+			alreadyExisted: true,
+		});
+		expect(existing.buyerPortalUrl).toMatch(/^https:\/\/www\.szamlazz\.hu\/szamla\/\?page=vevoifiokpay&partguid=/);
+	});
+
+	it('in row mode a returned invoice carries its row count like a fresh one', async () => {
+		const rows = [{ order: 'SO-R1' }, { order: 'SO-R1' }];
+		const rowInvoice = createInvoiceParams([], {
+			lineItemsSource: 'rows',
+			groupBy: '={{ $json.order }}',
+			lineItems: { item: [line('Előfizetés', 1, 9900)] },
+			additionalFields: { orderNumber: '={{ $json.order }}' },
+			downloadPdf: false,
+		});
+		const fresh = await runNode(h.sim, rowInvoice, { input: rows });
+		const again = await runNode(h.sim, rowInvoice, { input: rows });
+
+		expect(fresh.error ?? again.error).toBeUndefined();
+		expect(jsonOf(fresh)[0]).toMatchObject({ rowCount: 2 });
+		expect(jsonOf(again)[0]).toMatchObject({ rowCount: 2, alreadyExisted: true, invoiceNumber: jsonOf(fresh)[0].invoiceNumber });
+		expect(Object.keys(jsonOf(again)[0]).sort()).toEqual([...Object.keys(jsonOf(fresh)[0]), 'alreadyExisted'].sort());
+		expect(again.output(NODE)[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
 	it('"create anyway" makes no look-up and issues a second invoice', async () => {

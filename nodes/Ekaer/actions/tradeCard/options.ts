@@ -29,12 +29,11 @@ export function sendOptionsProperty(show: ShowWhen, options: { batch: boolean })
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions: { show }, options: values };
 }
 
-export function readSendOptions(ctx: IExecuteFunctions): { batchSize: number; parallelRequests: number; timeoutMs?: number } {
+/** Timeout (Seconds) is read by Ekaer.node.ts for the client; Parallel Requests is clamped by the item runner. */
+export function readSendOptions(ctx: IExecuteFunctions): { batchSize: number; parallelRequests: number } {
 	const o = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const clamp = (v: unknown, max: number) => Math.min(max, Math.max(1, Math.trunc(Number(v ?? 1)) || 1));
 	return {
-		batchSize: clamp(o.batchSize, 100),
-		parallelRequests: clamp(o.parallelRequests, 8),
-		timeoutMs: o.timeoutSeconds ? Number(o.timeoutSeconds) * 1000 : undefined,
+		batchSize: Math.min(100, Math.max(1, Math.trunc(Number(o.batchSize ?? 1)) || 1)),
+		parallelRequests: Number(o.parallelRequests ?? 1),
 	};
 }

@@ -3,8 +3,10 @@ import type { ShowWhen } from '../../../shared/n8n/display';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 export interface ExecutionOptions {
+	/** "Parallel Requests" as entered; the item runner clamps it. */
 	parallelRequests: number;
 	reuseSession: boolean;
+	/** Per request, for the client (SzamlaAgent.node.ts). */
 	timeoutMs?: number;
 }
 
@@ -52,9 +54,9 @@ export function executionOptionsProperty(show: ShowWhen, options: { parallel: bo
 
 export function readExecutionOptions(ctx: IExecuteFunctions): ExecutionOptions {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const parallel = Math.trunc(Number(options.parallelRequests ?? 1));
 	return {
-		parallelRequests: Number.isFinite(parallel) ? Math.min(8, Math.max(1, parallel)) : 1,
+		// As given: the item runner clamps it (clampConcurrency), in one place for both nodes.
+		parallelRequests: Number(options.parallelRequests ?? 1),
 		reuseSession: options.reuseSession !== false,
 		timeoutMs: options.timeoutSeconds ? Number(options.timeoutSeconds) * 1000 : undefined,
 	};

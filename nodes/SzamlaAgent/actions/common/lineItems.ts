@@ -30,6 +30,18 @@ export function amountWarnings(lines: ReadonlyArray<ComputedLine>): string[] {
 	return lines.flatMap((line) => (line.amountWarning ? [line.amountWarning] : []));
 }
 
+/** Additional Field of Invoice › Create and Receipt › Create: the explicit whole-forint choice (LineAmountOptions). */
+export const wholeForintsField: INodeProperties = {
+	displayName: 'Whole-Forint Amounts',
+	name: 'wholeForints',
+	type: 'boolean',
+	default: false,
+	// The condition comes first on purpose: "HUF only" is what a user scanning the option must see.
+	// eslint-disable-next-line n8n-nodes-base/node-param-description-boolean-without-whether
+	description:
+		'HUF only: every line amount in whole forints (gross prices split as 787 + 213 = 1000). Other currencies always use 2 decimals.',
+};
+
 export const vatKeyOptions = VAT_KEYS.map((v) => ({ name: v.label, value: v.key }));
 
 const lineFields: INodeProperties[] = [

@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { currencyOptions, languageOptions, paymentMethodOptions, taxpayerStatusOptions, templateOptions } from '../common/choices';
 import { executionOptionsProperty } from '../common/execution';
-import { lineItemProperties } from '../common/lineItems';
+import { lineItemProperties, wholeForintsField } from '../common/lineItems';
 import { pdfProperties } from '../common/pdf';
 
 const show = { resource: ['invoice'], operation: ['create'] };
@@ -176,6 +176,7 @@ export const createInvoiceDescription: INodeProperties[] = [
 			text('Seller Bank Account', 'sellerBankAccount', 'Overrides the bank account set in your account'),
 			text('Seller Signatory Name', 'sellerSignatoryName', 'Who signs on the seller side'),
 			{ displayName: 'Template', name: 'template', type: 'options', options: templateOptions, default: '' },
+			wholeForintsField,
 		],
 	},
 	executionOptionsProperty(show, { parallel: true }),

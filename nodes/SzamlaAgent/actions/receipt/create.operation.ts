@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../shared/errors';
-import { optionalNumber, optionalText, requiredNumber, requiredText } from '../../../shared/n8n/values';
+import { optionalBoolean, optionalNumber, optionalText, requiredNumber, requiredText } from '../../../shared/n8n/values';
 import { sumLines } from '../../protocol/amounts';
 import { buildCreateReceiptXml } from '../../protocol/requests';
 import type { CreateReceiptRequest } from '../../protocol/types/request';
@@ -12,7 +12,7 @@ import type { SzamlaContext } from '../context';
 import { currencyOptions, paymentMethodOptions } from '../common/choices';
 import { executionOptionsProperty } from '../common/execution';
 import { runRequests } from '../common/runRequests';
-import { lineItemProperties, readLineItems } from '../common/lineItems';
+import { amountWarnings, lineItemProperties, readLineItems, wholeForintsField } from '../common/lineItems';
 import { pdfProperties } from '../common/pdf';
 import { receiptOutput } from './output';
 
@@ -77,6 +77,7 @@ export const description: INodeProperties[] = [
 			{ displayName: 'Ledger Buyer ID', name: 'buyerLedgerId', type: 'string', default: '' },
 			{ displayName: 'Order Number', name: 'orderNumber', type: 'string', default: '' },
 			{ displayName: 'PDF Template', name: 'pdfTemplate', type: 'string', default: '' },
+			wholeForintsField,
 		],
 	},
 	executionOptionsProperty(show, { parallel: true }),
@@ -94,7 +95,8 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 			const currency = ctx.getNodeParameter('currency', i, 'HUF') as string;
 			const prefix = requiredText(ctx.getNodeParameter('prefix', i, ''), 'Prefix');
 			if (!PREFIX.test(prefix)) throw new InputError('Prefix', `must be 1–5 uppercase letters or digits, got "${prefix}"`);
-			const lines = readLineItems(ctx, i, currency);
+			const wholeForints = optionalBoolean(f.wholeForints, 'Additional Fields › Whole-Forint Amounts') ?? false;
+			const lines = readLineItems(ctx, i, currency, { wholeForints });
 			const entries = (ctx.getNodeParameter('payments.payment', i, []) as IDataObject[]) ?? [];
 			const payments = entries.map((p, n) => ({
 				method: requiredText(p.method, `Payments[${n + 1}] › Method`),
@@ -124,7 +126,10 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 			};
 		},
 		async output(result, request, i) {
-			return [await receiptOutput(ctx, i, result, request.downloadPdf)];
+			const item = await receiptOutput(ctx, i, result, request.downloadPdf);
+			// Like invoices: a line whose printed gross differs from what the customer pays is never silent.
+			item.json.warnings = amountWarnings(request.lines);
+			return [item];
 		},
 	});
 }

@@ -1,0 +1,134 @@
+/**
+ * The duplicate guard of Invoice › Create ("If It Already Exists"): before issuing, look the invoice up by its
+ * External ID (or Order Number); issue only when no invoice of the same kind exists under that key.
+ *
+ * `DuplicateGuard.run` is the one entry point: it serialises items that share a key within one node run (the second
+ * item's look-up must see the first one's invoice, or both would be issued even with parallel requests). Anything that
+ * must hold across runs or workers (a lock) wraps `run` and keys on `guardKey`.
+ */
+import { InputError, ServiceError } from '../../../../shared/errors';
+import { sumLines } from '../../../protocol/amounts';
+import { buildGetInvoiceDataXml, buildGetInvoicePdfXml } from '../../../protocol/requests';
+import type { InvoiceKind, InvoiceSelector } from '../../../protocol/types/request';
+import type { InvoiceData, InvoiceResult } from '../../../protocol/types/response';
+import type { SzamlaContext } from '../../context';
+
+export type IfExists = 'returnExisting' | 'fail' | 'createAnyway';
+
+/** Where the guard looks and what it does with a match. */
+export interface GuardSpec {
+	selector: InvoiceSelector;
+	ifExists: Exclude<IfExists, 'createAnyway'>;
+}
+
+/** The guard of one invoice, or undefined when it does not apply (no key, "Create Anyway", or a preview). */
+export function guardFor(ifExists: IfExists, keys: { externalId?: string; orderNumber?: string }, preview: boolean): GuardSpec | undefined {
+	const selector: InvoiceSelector | undefined = keys.externalId
+		? { externalId: keys.externalId }
+		: keys.orderNumber
+			? { orderNumber: keys.orderNumber }
+			: undefined;
+	if (!selector || ifExists === 'createAnyway' || preview) return undefined;
+	return { selector, ifExists };
+}
+
+/** The key two guarded items collide on (and a lock would be taken on). */
+export function guardKey(selector: InvoiceSelector): string {
+	return JSON.stringify(selector);
+}
+
+/** The existing invoice in the shape a fresh create returns, and the key it was found under (for messages). */
+export interface ExistingInvoice {
+	result: InvoiceResult;
+	/** E.g. `External ID "shop:1001"`. */
+	where: string;
+}
+
+function keyLabel(selector: InvoiceSelector): { label: string; value: string } {
+	if ('externalId' in selector) return { label: 'External ID', value: selector.externalId };
+	if ('orderNumber' in selector) return { label: 'Order Number', value: selector.orderNumber };
+	return { label: 'Invoice Number', value: selector.invoiceNumber };
+}
+
+/** Gross minus recorded payments, exactly: what `kintlevoseg` would say, for answers that lack it. */
+function outstandingOf(data: InvoiceData): number | undefined {
+	const gross = data.totals.grossAmount;
+	if (gross === undefined) return undefined;
+	const paid = data.payments.map((p) => ({ netAmount: 0, vatAmount: 0, grossAmount: -(p.amount ?? 0) }));
+	return sumLines([{ netAmount: 0, vatAmount: 0, grossAmount: gross }, ...paid]).grossAmount;
+}
+
+/**
+ * The invoice of this kind under the selector, not reversed, or undefined. Two reads: the invoice data (kind, reversal,
+ * totals, payments) and, when one matches, its PDF answer, which carries what a create answer carries and the data
+ * does not (the buyer portal URL, the outstanding amount) — so an existing invoice comes out with the same fields.
+ */
+export async function findExisting(szamla: SzamlaContext, selector: InvoiceSelector, kind: InvoiceKind): Promise<ExistingInvoice | undefined> {
+	let data: InvoiceData;
+	try {
+		data = await szamla.client.send('getInvoiceData', buildGetInvoiceDataXml({ auth: szamla.auth, selector, includePdf: false }));
+	} catch (error) {
+		if (error instanceof ServiceError && error.details.code === '7') return undefined; // not found: create it
+		throw error;
+	}
+	// An order number is shared by the proforma, prepayment and final documents of one order: only the same kind counts.
+	if (data.header.kind !== kind || data.header.reversed) return undefined;
+	const invoiceNumber = data.header.invoiceNumber;
+	const answer = await szamla.client.send('getInvoicePdf', buildGetInvoicePdfXml({ auth: szamla.auth, selector: { invoiceNumber } }));
+	const { label, value } = keyLabel(selector);
+	return {
+		result: {
+			invoiceNumber,
+			documentId: data.header.documentId ?? answer.documentId,
+			netTotal: data.totals.netAmount ?? answer.netTotal,
+			grossTotal: data.totals.grossAmount ?? answer.grossTotal,
+			outstandingAmount: answer.outstandingAmount ?? outstandingOf(data),
+			buyerPortalUrl: answer.buyerPortalUrl,
+			pdf: answer.pdf,
+			warnings: [`Not issued again: invoice ${invoiceNumber} already exists with ${label} "${value}"`],
+		},
+		where: `${label} "${value}"`,
+	};
+}
+
+/** "If It Already Exists = Fail": the invoice is there, so this is no input to fix; say which one and the ways on. */
+function alreadyExists(found: ExistingInvoice, selector: InvoiceSelector): InputError {
+	const { label } = keyLabel(selector);
+	return new InputError(
+		'If It Already Exists',
+		`invoice ${found.result.invoiceNumber} already exists with ${found.where}; nothing was issued`,
+		`To get the existing invoice as this item's output, set If It Already Exists to "Return the Existing Invoice". To issue another invoice, give it a different ${label}.`,
+	);
+}
+
+export interface GuardedIssue<T> {
+	/** Issue the invoice: nothing matching exists. */
+	issue(): Promise<T>;
+	/** Output for the existing invoice ("Return the Existing Invoice"). */
+	existing(found: ExistingInvoice): Promise<T>;
+}
+
+/** One per node run: the per-key queues live as long as the run. */
+export class DuplicateGuard {
+	private readonly queues = new Map<string, Promise<unknown>>();
+
+	constructor(private readonly szamla: SzamlaContext) {}
+
+	/** Look up, then issue or return the existing invoice; items with the same key go one after the other. */
+	async run<T>(guard: GuardSpec, kind: InvoiceKind, steps: GuardedIssue<T>): Promise<T> {
+		const key = guardKey(guard.selector);
+		const previous = this.queues.get(key) ?? Promise.resolve();
+		const mine = previous.then(async () => {
+			const found = await findExisting(this.szamla, guard.selector, kind);
+			if (!found) return await steps.issue();
+			if (guard.ifExists === 'fail') throw alreadyExists(found, guard.selector);
+			return await steps.existing(found);
+		});
+		// The next item with this key waits for this one, whatever its outcome.
+		this.queues.set(
+			key,
+			mine.catch(() => undefined),
+		);
+		return await mine;
+	}
+}

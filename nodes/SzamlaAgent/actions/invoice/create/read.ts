@@ -1,0 +1,136 @@
+/** Invoice › Create: header, buyer and settings of one invoice read from an item (in row mode: the group's first row). */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { InputError } from '../../../../shared/errors';
+import type { FilePart } from '../../../../shared/multipart';
+import { addDays, optionalBoolean, optionalDate, optionalNumber, optionalText, requiredText, textList } from '../../../../shared/n8n/values';
+import { buildCreateInvoiceXml } from '../../../protocol/requests';
+import type { CreateInvoiceRequest, InvoiceKind, InvoiceLanguage } from '../../../protocol/types/request';
+import type { SzamlaContext } from '../../context';
+import { serviceToday } from '../../common/calendar';
+import { amountWarnings, type ComputedLine, type LineAmountOptions } from '../../common/lineItems';
+import { readAttachments } from './attachments';
+import { guardFor, type GuardSpec, type IfExists } from './duplicateGuard';
+
+export interface PreparedInvoice {
+	request: CreateInvoiceRequest;
+	/** The request XML, built (and so checked) while preparing, sent as is. */
+	xml: string;
+	attachments: FilePart[];
+	/** Where the duplicate guard looks, when it applies. */
+	guard?: GuardSpec;
+	/** All input rows this invoice came from (row mode) or just the item. */
+	rows: number[];
+	/** Lines whose printed gross differs from what the customer pays (see computeLine), for the output. */
+	amountWarnings: string[];
+}
+
+/** How the line amounts of item i are computed (Additional Fields › Whole-Forint Amounts). */
+export function readAmountOptions(ctx: IExecuteFunctions, i: number): LineAmountOptions {
+	const fields = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	return { wholeForints: optionalBoolean(fields.wholeForints, 'Additional Fields › Whole-Forint Amounts') ?? false };
+}
+
+function paymentMethod(ctx: IExecuteFunctions, i: number): string {
+	const method = ctx.getNodeParameter('paymentMethod', i, 'átutalás') as string;
+	if (method !== '__other') return method;
+	return requiredText(ctx.getNodeParameter('customPaymentMethod', i, ''), 'Other Payment Method');
+}
+
+function taxpayerStatus(value: unknown): number | undefined {
+	if (value === '' || value === undefined || value === null) return undefined;
+	const status = Number(value);
+	if (![7, 6, 1, 0, -1].includes(status)) throw new InputError('Buyer Details › Tax Status', `must be one of 7, 6, 1, 0, -1, got "${String(value)}"`);
+	return status;
+}
+
+export async function readInvoice(ctx: IExecuteFunctions, szamla: SzamlaContext, i: number, lines: ComputedLine[]): Promise<PreparedInvoice> {
+	const fields = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const buyerFields = ctx.getNodeParameter('buyerFields', i, {}) as IDataObject;
+	const kind = ctx.getNodeParameter('invoiceKind', i, 'invoice') as InvoiceKind;
+	const today = serviceToday();
+	const issueDate = optionalDate(fields.issueDate, 'Additional Fields › Issue Date');
+	const fulfillmentDate = optionalDate(ctx.getNodeParameter('fulfillmentDate', i, ''), 'Fulfillment Date') ?? issueDate ?? today;
+	const dueInDays = optionalNumber(fields.dueInDays, 'Additional Fields › Due In (Days)') ?? 8;
+	if (!Number.isInteger(dueInDays) || dueInDays < 0) throw new InputError('Additional Fields › Due In (Days)', 'must be a whole number of days, 0 or more');
+	const dueDate = optionalDate(ctx.getNodeParameter('dueDate', i, ''), 'Due Date') ?? addDays(issueDate ?? today, dueInDays);
+	const downloadPdf = ctx.getNodeParameter('downloadPdf', i, true) as boolean;
+	const previewPdf = optionalBoolean(fields.previewOnly, 'Additional Fields › Preview Only') ?? false;
+	const exchangeRate = optionalNumber(fields.exchangeRate, 'Additional Fields › Exchange Rate');
+	if (exchangeRate !== undefined && exchangeRate < 0) throw new InputError('Additional Fields › Exchange Rate', 'must not be negative');
+	const externalId = optionalText(fields.externalId);
+	const orderNumber = optionalText(fields.orderNumber);
+
+	const request: CreateInvoiceRequest = {
+		auth: szamla.auth,
+		eInvoice: optionalBoolean(fields.eInvoice, 'Additional Fields › E-Invoice') ?? false,
+		downloadPdf: downloadPdf || previewPdf,
+		pdfCopies: optionalNumber(fields.pdfCopies, 'Additional Fields › PDF Copies'),
+		externalId,
+		itemIdentifierOnInvoice: optionalBoolean(fields.itemIdentifierOnInvoice, 'Additional Fields › Item Identifiers on Invoice'),
+		header: {
+			kind,
+			issueDate,
+			fulfillmentDate,
+			dueDate,
+			paymentMethod: paymentMethod(ctx, i),
+			currency: ctx.getNodeParameter('currency', i, 'HUF') as string,
+			language: ctx.getNodeParameter('language', i, 'hu') as InvoiceLanguage,
+			comment: optionalText(fields.comment),
+			exchangeBank: optionalText(fields.exchangeBank),
+			exchangeRate: exchangeRate || undefined,
+			orderNumber,
+			proformaNumberToConvert: optionalText(fields.proformaNumberToConvert),
+			prepaymentInvoiceNumber: kind === 'final' ? optionalText(ctx.getNodeParameter('prepaymentInvoiceNumber', i, '')) : undefined,
+			correctedInvoiceNumber:
+				kind === 'corrective' ? requiredText(ctx.getNodeParameter('correctedInvoiceNumber', i, ''), 'Corrected Invoice Number') : undefined,
+			logoExtra: optionalText(fields.logoExtra),
+			invoicePrefix: optionalText(fields.invoicePrefix),
+			paid: optionalBoolean(fields.paid, 'Additional Fields › Paid'),
+			template: optionalText(fields.template),
+			previewPdf: previewPdf || undefined,
+		},
+		seller: {
+			bank: optionalText(fields.sellerBank),
+			bankAccount: optionalText(fields.sellerBankAccount),
+			emailReplyTo: optionalText(fields.emailReplyTo),
+			emailSubject: optionalText(fields.emailSubject),
+			emailText: optionalText(fields.emailText),
+			signatoryName: optionalText(fields.sellerSignatoryName),
+		},
+		buyer: {
+			name: requiredText(ctx.getNodeParameter('buyerName', i, ''), 'Buyer Name'),
+			postalCode: requiredText(ctx.getNodeParameter('buyerPostalCode', i, ''), 'Buyer Postal Code'),
+			city: requiredText(ctx.getNodeParameter('buyerCity', i, ''), 'Buyer City'),
+			address: requiredText(ctx.getNodeParameter('buyerAddress', i, ''), 'Buyer Address'),
+			country: optionalText(buyerFields.country),
+			email: optionalText(buyerFields.email),
+			sendEmail: optionalBoolean(buyerFields.sendEmail, 'Buyer Details › Send E-Mail'),
+			taxpayerStatus: taxpayerStatus(buyerFields.taxpayerStatus),
+			taxNumber: optionalText(buyerFields.taxNumber),
+			euTaxNumber: optionalText(buyerFields.euTaxNumber),
+			groupIdentifier: optionalText(buyerFields.groupIdentifier),
+			postalName: optionalText(buyerFields.postalName),
+			postalCountry: optionalText(buyerFields.postalCountry),
+			postalPostalCode: optionalText(buyerFields.postalPostalCode),
+			postalCity: optionalText(buyerFields.postalCity),
+			postalAddress: optionalText(buyerFields.postalAddress),
+			identifier: optionalText(buyerFields.identifier),
+			signatoryName: optionalText(buyerFields.signatoryName),
+			phone: optionalText(buyerFields.phone),
+			comment: optionalText(buyerFields.comment),
+		},
+		lines,
+	};
+	// Build now: the builder's structure rules then fail before any request, and the XML is sent as built.
+	const xml = buildCreateInvoiceXml(request);
+
+	const ifExists = ctx.getNodeParameter('ifExists', i, 'returnExisting') as IfExists;
+	return {
+		request,
+		xml,
+		attachments: await readAttachments(ctx, i, textList(fields.attachments)),
+		guard: guardFor(ifExists, { externalId, orderNumber }, previewPdf),
+		rows: [i],
+		amountWarnings: amountWarnings(lines),
+	};
+}
