@@ -55,7 +55,7 @@ export interface SzamlaClientStats {
 	retries: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** Read errors that prove the request never got processed, or lost it mid-way on a call that is safe to repeat. */
 function retryableRead(error: unknown): boolean {

@@ -179,5 +179,5 @@ export const createInvoiceDescription: INodeProperties[] = [
 			wholeForintsField,
 		],
 	},
-	executionOptionsProperty(show, { parallel: true }),
+	executionOptionsProperty(show, { parallel: true, recovery: true }),
 ];
