@@ -128,14 +128,13 @@ export async function startServer(options: SzamlaSimulatorOptions = {}): Promise
 		}
 		if (fault === 'session-expired') sessions.drop(sessionId);
 		if (fault === 'lost-answer-stalled') {
-			// The service keeps working although the client may have given up (a client timeout cancels nothing, §7);
-			// the document appears only when the stall ends, and the answer is lost.
+			// The answer is lost at once (a proxy or the network drops the connection), but the service keeps working on
+			// the create (a lost connection or a client timeout cancels nothing, §7): the document appears only when the
+			// stall ends, so a look-up in between finds nothing.
+			req.socket.destroy();
 			const timer = setTimeout(() => {
 				stalled.delete(timer);
-				runPipeline(deps, form, sessionId, false).then(
-					() => req.socket.destroy(),
-					() => req.socket.destroy(),
-				);
+				runPipeline(deps, form, sessionId, false).catch(() => undefined);
 			}, config.stallMs);
 			stalled.add(timer);
 			return;

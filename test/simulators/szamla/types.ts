@@ -70,8 +70,9 @@ export type SzamlaFault =
 	| 'session-expired'
 	| 'mail-failed-56'
 	/**
-	 * Creates only: the service works on the request for `stallMs`, then issues the document and the connection breaks
-	 * without an answer. Until then a look-up finds nothing (a "not found" right after a lost answer proves nothing).
+	 * Creates only: the connection breaks at once without an answer, while the service goes on working on the request
+	 * for `stallMs` and then issues the document. Until then a look-up finds nothing (a "not found" right after a lost
+	 * answer proves nothing).
 	 */
 	| 'lost-answer-stalled';
 
