@@ -40,11 +40,16 @@ export class Ekaer implements INodeType {
 			try {
 				return await createEkaerContext(this, timeoutMs);
 			} catch (error) {
-				if (!(error instanceof InputError)) throw error;
-				throw new NodeOperationError(this.getNode(), `EKÁER credential, field "${error.field}": ${error.message}`, {
-					description: 'Nothing was sent. Fix the EKÁER credential and run again.',
-				});
+				throw credentialError(this, error);
 			}
 		});
 	}
+}
+
+/** A credential the client cannot use is plain bad input: say so, naming the credential's field. */
+function credentialError(ctx: IExecuteFunctions, error: unknown): unknown {
+	if (!(error instanceof InputError)) return error;
+	return new NodeOperationError(ctx.getNode(), `EKÁER credential, field "${error.field}": ${error.message}`, {
+		description: 'Nothing was sent. Fix the EKÁER credential and run again.',
+	});
 }

@@ -137,6 +137,30 @@ const scenarios = {
 		expectEqual(counts(stats, 'xmlszamla'), { xmlszamla: 2 }, 'create requests over two executions', again);
 	},
 
+	'b2b-invoices-buyer-from-nav.json': async ({ result, simulators }) => {
+		const sim = need(simulators, 'szamla');
+		expectSuccess(result);
+		// 3 rows with only a tax number → 2 invoices, buyers from NAV's record; one look-up per buyer.
+		const out = outputOf(result, 'Create invoices');
+		expectEqual(out.length, 2, 'output items (one per invoice)', result);
+		const docs = await invoicesIn(sim);
+		const byOrder = (order) => docs.find((d) => d.orderNumber === order);
+		expectEqual(
+			[byOrder('B2B-2001').buyer.name, byOrder('B2B-2001').buyer.taxNumber],
+			['PRÓBA KERESKEDELMI KORLÁTOLT FELELŐSSÉGŰ TÁRSASÁG', '12345676-2-42'],
+			'buyer of B2B-2001 from NAV',
+			result,
+		);
+		expectEqual(
+			[byOrder('B2B-2002').buyer.zip, byOrder('B2B-2002').buyer.city, byOrder('B2B-2002').buyer.address],
+			['1031', 'BUDAPEST', 'ZÁHONY UTCA 7.'],
+			'address of B2B-2002 from NAV',
+			result,
+		);
+		expectEqual(out[0].buyerFromNav, ['name', 'postalCode', 'city', 'address', 'taxNumber', 'taxpayerStatus'], 'buyerFromNav', result);
+		expectEqual(counts(await sim.stats(), 'xmltaxpayer'), { xmltaxpayer: 2 }, 'taxpayer look-ups (one per buyer)', result);
+	},
+
 	'webshop-order-to-invoice.json': async ({ result, simulators, runAgain }) => {
 		const sim = need(simulators, 'szamla');
 		expectSuccess(result);
@@ -215,6 +239,16 @@ const scenarios = {
 			check(byOrder['YDAY-1'].arrivalDate && byOrder['YDAY-2'].arrivalDate, 'finalized cards carry an arrival date', result);
 			expectEqual(byOrder['YDAY-DONE'].finalizationTime, budapestDay(-1), 'the already finalized card was not finalized again', result);
 			expectEqual(counts(await sim.stats(), 'manageTradeCards', 'finalize'), { manageTradeCards: 1, finalize: 2 }, 'one signed request with two finalizes', result);
+			const written = outputOf(result, 'Write back result (replace with Google Sheets update)');
+			expectEqual(
+				written.map((r) => [r.tcn, r.orderNumber, r.status, r.error]).sort(),
+				[
+					[byOrder['YDAY-1'].tcn, 'YDAY-1', 'finalized', null],
+					[byOrder['YDAY-2'].tcn, 'YDAY-2', 'finalized', null],
+				].sort(),
+				'every row written back names its card (no tcn: null)',
+				result,
+			);
 		},
 	},
 

@@ -86,13 +86,13 @@ const tcnOp = (index: number, operation: string, tcn: string, extra = '') => op(
 /** Export card: seller is the taxpayer in HU, destination and unload place in Austria. */
 const EXPORT_CARD = SAMPLE_CARD.replace('<tradeType>D</tradeType>', '<tradeType>E</tradeType>')
 	.replace(/<destinationVatNumber>87654321<\/destinationVatNumber>\s*<destinationCountry>HU<\/destinationCountry>/, '<destinationVatNumber>ATU1234567</destinationVatNumber><destinationCountry>AT</destinationCountry>')
-	.replace(/<unloadLocation>[\s\S]*?<\/unloadLocation>/, '<unloadLocation><name>D GmbH</name><country>AT</country><zipCode>1010</zipCode><city>Wien</city><street>Ring</street><streetNumber>1</streetNumber></unloadLocation>');
+	.replace(/<unloadLocation>[\s\S]*?<\/unloadLocation>/, '<unloadLocation><name>D GmbH</name><VATNumber>ATU1234567</VATNumber><country>AT</country><zipCode>1010</zipCode><city>Wien</city><street>Ring</street><streetNumber>1</streetNumber></unloadLocation>');
 /** Import card without a vehicle: seller in Austria, destination = taxpayer. */
 const IMPORT_CARD = SAMPLE_CARD.replace('<tradeType>D</tradeType>', '<tradeType>I</tradeType>')
 	.replace(/<sellerVatNumber>12345678<\/sellerVatNumber>\s*<sellerCountry>HU<\/sellerCountry>/, '<sellerVatNumber>ATU7654321</sellerVatNumber><sellerCountry>AT</sellerCountry>')
 	.replace('<destinationVatNumber>87654321</destinationVatNumber>', '<destinationVatNumber>12345678</destinationVatNumber>')
 	.replace(/<vehicle>[\s\S]*?<\/vehicle>/, '')
-	.replace(/<loadLocation>[\s\S]*?<\/loadLocation>/, '<loadLocation><name>S GmbH</name><country>AT</country><zipCode>1010</zipCode><city>Wien</city><street>Ring</street><streetNumber>1</streetNumber></loadLocation>');
+	.replace(/<loadLocation>[\s\S]*?<\/loadLocation>/, '<loadLocation><name>S GmbH</name><VATNumber>ATU1234567</VATNumber><country>AT</country><zipCode>1010</zipCode><city>Wien</city><street>Ring</street><streetNumber>1</streetNumber></loadLocation>');
 
 // ---------- HTTP ----------
 
@@ -276,6 +276,24 @@ describe('schema and transport errors', () => {
 		const libxml = await xsdErrorsOf(Object.fromEntries(bad.map((card, i) => [`bad${i}.xml`, manageXml([createOp(1, card)])])));
 		for (const errors of Object.values(libxml)) expect(errors.length).toBeGreaterThan(0);
 		expect(Object.keys(libxml)).toHaveLength(bad.length);
+	});
+
+	it('refuses an empty element as NAV did (lotNumber), and also one the facets alone would let through', async () => {
+		// 2015 test-system log: "lotNumber - The value '' of element 'lotNumber' is not valid." (ekaer.md §4.2)
+		const emptyLot = await manage(sim, [createOp(1, SAMPLE_CARD.replace('<streetType>utca</streetType>', '<streetType>utca</streetType><lotNumber></lotNumber>'))]);
+		expect(topResult(emptyLot).reasonCode).toBe('INVALID_REQUEST');
+		expect(topResult(emptyLot).msg).toContain("lotNumber - The value '' of element 'lotNumber' is not valid.");
+		const emptyOrder = await manage(sim, [createOp(1, SAMPLE_CARD.replace('<orderNumber>ORD1</orderNumber>', '<orderNumber></orderNumber>'))]);
+		expect(topResult(emptyOrder).msg).toContain("The value '' of element 'orderNumber' is not valid.");
+		expect(sim.tradeCards.size).toBe(0);
+	});
+
+	it('refuses a foreign location without a VAT number (NAV lists it in TC_LOCATION_NOT_COMPLETE)', async () => {
+		const noVat = EXPORT_CARD.replace('<VATNumber>ATU1234567</VATNumber><country>AT</country>', '<country>AT</country>');
+		expect(noVat).not.toBe(EXPORT_CARD);
+		const r = await manage(sim, [createOp(1, noVat)]);
+		expect(codes(r)).toEqual(['TC_LOCATION_NOT_COMPLETE']);
+		expect(codes(await manage(sim, [createOp(1, EXPORT_CARD)]))).toEqual(['SUCCESS']);
 	});
 
 	it("runs libxml2 on every request in 'all' mode and not at all in 'off' mode", async () => {
@@ -538,6 +556,17 @@ describe('correction', () => {
 		expectXsdValid(r.body);
 	});
 
+	it('treats a stored field the correction leaves out (the load date, a location) as a change of fixed data', async () => {
+		const tcn = await finalized();
+		const withoutLoadDate = SAMPLE_CARD.replace(/<loadDate>[^<]*<\/loadDate>/, '');
+		const withoutUnload = SAMPLE_CARD.replace(/<unloadLocation>[\s\S]*?<\/unloadLocation>/, '');
+		expect([withoutLoadDate, withoutUnload]).not.toContain(SAMPLE_CARD);
+		const r = await manage(sim, [correction(1, cardForUpdate(tcn, withoutLoadDate, newValue)), correction(2, cardForUpdate(tcn, withoutUnload, newValue))]);
+		expect(codes(r)).toEqual(['TC_FINALIZED_MOD_INVALID_DATA_CHANGE', 'TC_FINALIZED_MOD_INVALID_DATA_CHANGE']);
+		expect(results(r)[0].result.msg).toContain('loadDate');
+		expect(sim.tradeCards.get(tcn)!.corrected).toBe(false);
+	});
+
 	it('refuses correction of active and export cards and with an old requestVersion', async () => {
 		const active = await createCard(sim);
 		const exported = await finalized(EXPORT_CARD);
@@ -609,6 +638,19 @@ describe('faults', () => {
 		expect(html.status).toBe(503);
 		expect(html.contentType).toMatch(/^text\/html/);
 		expect(sim.tradeCards.size).toBe(1);
+	});
+
+	it('tells an unmarshalling fault from a processing fault by its message and stack trace', async () => {
+		sim.injectFault('unmarshal-fault-500', { operation: 'manageTradeCards' });
+		sim.injectFault('technical-fault-500', { operation: 'manageTradeCards' });
+		const unreadable = await manage(sim, [createOp(1)]);
+		expect(unreadable.status).toBe(500);
+		expect(unreadable.doc.technicalFault.msg).toContain('unexpected element');
+		expect(unreadable.doc.technicalFault.stackTrace).toContain('UnmarshalException');
+		const processing = await manage(sim, [createOp(1)]);
+		expect(processing.status).toBe(500);
+		expect(`${processing.doc.technicalFault.msg} ${processing.doc.technicalFault.stackTrace}`).not.toMatch(/Unmarshal|unexpected element/);
+		expect(sim.tradeCards.size).toBe(0);
 	});
 
 	it('resets before processing (nothing stored) and after processing (stored, requestId used)', async () => {

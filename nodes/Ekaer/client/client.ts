@@ -1,15 +1,18 @@
 /**
- * EKÁER client: validates, signs and sends manageTradeCards / queryTradeCards requests and returns typed results.
+ * EKÁER client: checks, signs and sends manageTradeCards / queryTradeCards requests and returns typed results. What
+ * each endpoint means (check, build, parse, what a failure tells the caller) lives in its protocol descriptor.
  *
  * Write requests are never retried: NAV has no idempotency key, so a lost answer to a create may hide a new card and
  * sending again would declare the goods twice. Queries are retried once when the connection failed, each attempt
  * with a fresh requestId (NAV refuses a requestId it has seen).
  */
-import { InputError, ServiceError, TransportError } from '../../shared/errors';
+import { InputError, TransportError } from '../../shared/errors';
 import { redact } from '../../shared/redact';
 import { post, type HttpRequest, type HttpResponse } from '../../shared/transport';
-import { buildManageRequestXml, buildQueryRequestXml } from '../protocol/build';
-import { parseManageResponse, parseQueryResponse, type EkaerAnswer } from '../protocol/parse';
+import { manageTradeCards } from '../protocol/manageTradeCards';
+import type { EkaerOperation, EkaerOperationPath } from '../protocol/operation';
+import type { EkaerAnswer } from '../protocol/parse';
+import { queryTradeCards } from '../protocol/queryTradeCards';
 import type {
 	OperationOutcome,
 	RequestUser,
@@ -19,9 +22,9 @@ import type {
 	TradeCardQueryFilters,
 	TradeCardQueryParams,
 } from '../protocol/types';
-import { checkVatNumber, validateOperation, validateQuery } from '../protocol/validate';
+import { checkVatNumber, validateQuery } from '../protocol/validate';
 import { newRequestId } from '../signature';
-import { operationUrl, type EkaerOperationPath } from './endpoints';
+import { operationUrl } from './endpoints';
 import { halve, splitRange, type TimeWindow } from './queryWindows';
 
 export interface EkaerClientOptions {
@@ -52,9 +55,6 @@ export interface QueryAllOptions {
 	pageSize?: number;
 }
 
-const CHECK_BEFORE_RESENDING =
-	'The EKÁER service may have created the trade card(s) although no answer arrived. Check with Get Many (by order number) before sending them again';
-
 export class EkaerClient {
 	private readonly options: Required<Omit<EkaerClientOptions, 'send' | 'now'>>;
 	private readonly send: (request: HttpRequest) => Promise<HttpResponse>;
@@ -81,60 +81,29 @@ export class EkaerClient {
 			signingKey: options.signingKey,
 		};
 		if (!/^[a-zA-Z0-9\-@.]{6,30}$/.test(options.user)) {
-			throw new InputError('User', 'The EKÁER user name must be 6–30 letters, digits, "-", "@" or "."');
+			throw new InputError('User', 'must be the EKÁER user name: 6–30 letters, digits, "-", "@" or "."');
 		}
 		if (!/^[0-9A-Za-z]{128}$/.test(options.passwordHash)) {
-			throw new InputError('Password', 'The password hash must be 128 hexadecimal characters (SHA-512)');
+			throw new InputError('Password', 'must give a SHA-512 password hash of 128 hexadecimal characters');
 		}
-		if (!options.signingKey) throw new InputError('Signing Key', 'The EKÁER signing key is required');
+		if (!options.signingKey) throw new InputError('Signing Key', 'is required: the signing key set on the EKÁER web interface');
 		checkVatNumber('VAT Number', options.vatNumber, true);
 	}
 
 	/**
 	 * One signed request for the whole batch. Outcomes come back in input order (wire index i+1 ↔ operations[i]).
-	 * Input errors name the operation when the batch has more than one ("Operations[2] › Items[1] › VTSZ Code").
+	 * Operations already checked with checkOperation (the node checks every item first) are not checked again.
 	 */
 	async manage(operations: TradeCardOperation[]): Promise<OperationOutcome[]> {
-		if (operations.length === 0) throw new InputError('Operations', 'At least one operation is required');
 		if (operations.length > this.options.maxOperationsPerRequest) {
-			throw new InputError('Operations', `At most ${this.options.maxOperationsPerRequest} operations fit in one EKÁER request`);
+			throw new InputError('Operations', `at most ${this.options.maxOperationsPerRequest} operations fit in one EKÁER request`);
 		}
-		const now = this.now();
-		operations.forEach((operation, i) => {
-			try {
-				validateOperation(operation, now);
-			} catch (error) {
-				if (error instanceof InputError && operations.length > 1) {
-					throw new InputError(`Operations[${i + 1}] › ${error.field}`, error.message);
-				}
-				throw error;
-			}
-		});
-		const xml = buildManageRequestXml({ requestId: newRequestId(), timestamp: now }, this.requestUser, operations);
-		const creates = operations.filter((o) => o.operation === 'create');
-		try {
-			const answer = await this.exchange('manageTradeCards', xml);
-			return parseManageResponse(answer, operations, { secrets: this.secrets() });
-		} catch (error) {
-			throw this.explainLostCreate(error, creates);
-		}
+		return await this.call(manageTradeCards, operations);
 	}
 
 	/** One query request (retried once on a failed connection). */
 	async query(query: TradeCardQuery): Promise<TradeCardInfo[]> {
-		validateQuery(query);
-		for (let attempt = 1; ; attempt++) {
-			// A fresh requestId and timestamp per attempt: the service refuses a requestId it has seen.
-			const xml = buildQueryRequestXml({ requestId: newRequestId(), timestamp: this.now() }, this.requestUser, query);
-			try {
-				const answer = await this.exchange('queryTradeCards', xml);
-				return parseQueryResponse(answer, { secrets: this.secrets() });
-			} catch (error) {
-				const retryable =
-					error instanceof TransportError && (error.failure === 'connect-failed' || error.failure === 'connection-lost');
-				if (!retryable || attempt >= 2) throw readOnly(error);
-			}
-		}
+		return await this.call(queryTradeCards, query);
 	}
 
 	/**
@@ -167,15 +136,31 @@ export class EkaerClient {
 		return [...found.values()].slice(0, limit);
 	}
 
+	/** Check, then build, sign, send and parse; a read whose connection failed is sent once more with a new id. */
+	private async call<Request, Result>(operation: EkaerOperation<Request, Result>, request: Request): Promise<Result> {
+		const checked = operation.check(request, this.now());
+		for (let attempt = 1; ; attempt++) {
+			// A fresh requestId and timestamp per attempt: the service refuses a requestId it has seen.
+			const xml = operation.build({ requestId: newRequestId(), timestamp: this.now() }, this.requestUser, checked);
+			try {
+				const answer = await this.exchange(operation.path, xml);
+				return operation.parse(answer, checked, { secrets: this.secrets() });
+			} catch (error) {
+				const neverArrived = error instanceof TransportError && (error.failure === 'connect-failed' || error.failure === 'connection-lost');
+				if (operation.writes || !neverArrived || attempt >= 2) throw operation.explainFailure(error, checked);
+			}
+		}
+	}
+
 	private secrets(): string[] {
 		return [this.options.passwordHash, this.options.signingKey];
 	}
 
-	private async exchange(operation: EkaerOperationPath, xml: string): Promise<EkaerAnswer> {
+	private async exchange(path: EkaerOperationPath, xml: string): Promise<EkaerAnswer> {
 		let response: HttpResponse;
 		try {
 			response = await this.send({
-				url: operationUrl(this.options.baseUrl, operation),
+				url: operationUrl(this.options.baseUrl, path),
 				headers: { 'content-type': 'text/xml; charset=utf-8', accept: 'text/xml, application/xml' },
 				body: xml,
 				timeoutMs: this.options.timeoutMs,
@@ -188,31 +173,6 @@ export class EkaerClient {
 		}
 		return { status: response.status, body: response.body, contentType: response.headers['content-type'] };
 	}
-
-	/** A create whose answer is lost or unusable: tell the user how to find out before sending it again. */
-	private explainLostCreate(error: unknown, creates: TradeCardOperation[]): unknown {
-		if (creates.length === 0) return error;
-		const orders = creates
-			.map((o) => (o.operation === 'create' ? o.card.orderNumber : undefined))
-			.filter((n): n is string => Boolean(n));
-		const hint = `${CHECK_BEFORE_RESENDING}${orders.length > 0 ? ` (order numbers: ${orders.join(', ')})` : ''}.`;
-		if (error instanceof TransportError && error.outcomeUnknown) {
-			return new TransportError(error.failure, `${error.message}. ${hint}`, true, error.httpStatus);
-		}
-		if (error instanceof ServiceError && error.details.outcomeUnknown) {
-			return new ServiceError({ ...error.details, explanation: `${error.details.explanation}. ${hint}` });
-		}
-		return error;
-	}
-}
-
-/** A query creates nothing: whatever happened to its answer, the outcome is not "unknown" and asking again is safe. */
-function readOnly(error: unknown): unknown {
-	if (error instanceof TransportError && error.outcomeUnknown) {
-		return new TransportError(error.failure, error.message, false, error.httpStatus);
-	}
-	if (error instanceof ServiceError && error.details.outcomeUnknown) return new ServiceError({ ...error.details, outcomeUnknown: false });
-	return error;
 }
 
 /** Names the node layer uses for the two NAV environments. */

@@ -2,7 +2,8 @@
  * Request documents: manageTradeCardsRequest and queryTradeCardsRequest (XSD 2.1), header and user block included.
  * The builder signs, so the signed instant is by construction the one written into header/timestamp.
  */
-import { leaf, node, renderXml, type XmlElement } from '../../shared/xml';
+import { node, renderXml, type XmlElement } from '../../shared/xml';
+import { field } from './buildLeaf';
 import { requestSignature } from '../signature';
 import { dateChoice, wireTimestamp } from './buildDates';
 import { tradeCardElement } from './buildCard';
@@ -24,16 +25,16 @@ function envelope(root: string, header: RequestHeader, user: RequestUser, body: 
 			root,
 			[
 				node('header', [
-					leaf('requestId', header.requestId),
-					leaf('timestamp', timestamp),
-					leaf('requestVersion', REQUEST_VERSION),
-					leaf('headerVersion', HEADER_VERSION),
+					field('requestId', header.requestId),
+					field('timestamp', timestamp),
+					field('requestVersion', REQUEST_VERSION),
+					field('headerVersion', HEADER_VERSION),
 				]),
 				node('user', [
-					leaf('user', user.user),
-					leaf('passwordHash', user.passwordHash),
-					leaf('VATNumber', normalizeVatNumber(user.vatNumber)),
-					leaf('requestSignature', requestSignature(header.requestId, timestamp, user.signingKey)),
+					field('user', user.user),
+					field('passwordHash', user.passwordHash),
+					field('VATNumber', normalizeVatNumber(user.vatNumber)),
+					field('requestSignature', requestSignature(header.requestId, timestamp, user.signingKey)),
 				]),
 				...body,
 			],
@@ -44,7 +45,7 @@ function envelope(root: string, header: RequestHeader, user: RequestUser, body: 
 
 /** One tradeCardOperation; `index` is the 1-based wire index the answer is matched by. */
 export function operationElement(operation: TradeCardOperation, index: number): XmlElement {
-	const head = [leaf('index', index), leaf('operation', operation.operation)];
+	const head = [field('index', index), field('operation', operation.operation)];
 	switch (operation.operation) {
 		case 'create':
 			return node('tradeCardOperation', [...head, tradeCardElement(operation.card, { isCreate: true })]);
@@ -54,15 +55,15 @@ export function operationElement(operation: TradeCardOperation, index: number): 
 		case 'finalize':
 			return node('tradeCardOperation', [
 				...head,
-				leaf('tcn', operation.tcn),
+				field('tcn', operation.tcn),
 				dateChoice('arrivalDate', operation.arrival),
-				leaf('statusChangeModReasonText', operation.reason),
+				field('statusChangeModReasonText', operation.reason),
 			]);
 		case 'delete':
 			return node('tradeCardOperation', [
 				...head,
-				leaf('tcn', operation.tcn),
-				leaf('statusChangeModReasonText', operation.reason),
+				field('tcn', operation.tcn),
+				field('statusChangeModReasonText', operation.reason),
 			]);
 	}
 }
@@ -79,21 +80,21 @@ export function buildManageRequestXml(header: RequestHeader, user: RequestUser, 
 }
 
 export function buildQueryRequestXml(header: RequestHeader, user: RequestUser, query: TradeCardQuery): string {
-	if ('tcn' in query) return envelope('queryTradeCardsRequest', header, user, [leaf('tcn', query.tcn)!]);
+	if ('tcn' in query) return envelope('queryTradeCardsRequest', header, user, [field('tcn', query.tcn)!]);
 	return envelope('queryTradeCardsRequest', header, user, [
 		node('queryParams', [
-			leaf('insertFromDate', wireTimestamp(query.insertedFrom)),
-			leaf('insertToDate', wireTimestamp(query.insertedTo)),
-			leaf('orderNumber', query.orderNumber),
-			leaf('tradeType', query.tradeType && TRADE_TYPE_TO_WIRE[query.tradeType]),
-			leaf('status', query.status && STATUS_TO_WIRE[query.status]),
-			leaf('plateNumber', query.plateNumber === undefined ? undefined : normalizePlate(query.plateNumber)),
-			leaf('sellerVatNumber', query.sellerVatNumber === undefined ? undefined : normalizeVatNumber(query.sellerVatNumber)),
-			leaf(
+			field('insertFromDate', wireTimestamp(query.insertedFrom)),
+			field('insertToDate', wireTimestamp(query.insertedTo)),
+			field('orderNumber', query.orderNumber),
+			field('tradeType', query.tradeType && TRADE_TYPE_TO_WIRE[query.tradeType]),
+			field('status', query.status && STATUS_TO_WIRE[query.status]),
+			field('plateNumber', query.plateNumber === undefined ? undefined : normalizePlate(query.plateNumber)),
+			field('sellerVatNumber', query.sellerVatNumber === undefined ? undefined : normalizeVatNumber(query.sellerVatNumber)),
+			field(
 				'destinationVatNumber',
 				query.destinationVatNumber === undefined ? undefined : normalizeVatNumber(query.destinationVatNumber),
 			),
-			leaf('maxRowNum', query.maxRows),
+			field('maxRowNum', query.maxRows),
 		]),
 	]);
 }

@@ -2,9 +2,10 @@
  * TradeCardType and its parts, in the exact element order of XSD 2.1 (BasicTradeCardDetailsGroup, then items,
  * then deliveryPlans). Optional values that are unset are left out.
  */
-import { formatNumber, leaf, node, type XmlChild, type XmlElement } from '../../shared/xml';
+import { formatNumber, node, type XmlChild, type XmlElement } from '../../shared/xml';
+import { field } from './buildLeaf';
 import { dateChoice } from './buildDates';
-import { normalizePhone, normalizePlate, normalizeProductCode, normalizeVatNumber } from './normalize';
+import { normalizePhone, normalizePlate, normalizeProductCode, normalizeVatNumber, weightThousandths } from './normalize';
 import type { DeliveryPlan, Location, Party, TradeCard, TradeCardItem, Vehicle } from './types';
 import { CARD_KIND_TO_WIRE, TRADE_REASON_TO_WIRE, TRADE_TYPE_TO_WIRE } from './wireCodes';
 
@@ -18,34 +19,34 @@ const vat = (value: string | undefined) => (value === undefined ? undefined : no
 export function locationElement(name: string, location: Location | undefined): XmlElement | undefined {
 	if (!location) return undefined;
 	return node(name, [
-		leaf('name', location.name),
-		leaf('VATNumber', vat(location.vatNumber)),
-		leaf('phone', location.phone === undefined ? undefined : normalizePhone(location.phone)),
-		leaf('email', location.email),
-		leaf('country', location.country?.toUpperCase()),
-		leaf('zipCode', location.postalCode),
-		leaf('city', location.city),
-		leaf('street', location.street),
-		leaf('streetType', location.streetType),
-		leaf('streetNumber', location.streetNumber),
-		leaf('lotNumber', location.lotNumber),
+		field('name', location.name),
+		field('VATNumber', vat(location.vatNumber)),
+		field('phone', location.phone === undefined ? undefined : normalizePhone(location.phone)),
+		field('email', location.email),
+		field('country', location.country?.toUpperCase()),
+		field('zipCode', location.postalCode),
+		field('city', location.city),
+		field('street', location.street),
+		field('streetType', location.streetType),
+		field('streetNumber', location.streetNumber),
+		field('lotNumber', location.lotNumber),
 		// GPSCoordType comes from common.xsd, whose elementFormDefault puts its children in the common namespace.
 		location.gps &&
 			node('gpsPosition', [
-				leaf('common:latitude', location.gps.latitude),
-				leaf('common:longitude', location.gps.longitude),
+				field('common:latitude', location.gps.latitude),
+				field('common:longitude', location.gps.longitude),
 			]),
 	]);
 }
 
 function vehicleElement(name: string, vehicle: Vehicle | undefined): XmlElement | undefined {
 	if (!vehicle) return undefined;
-	return node(name, [leaf('plateNumber', normalizePlate(vehicle.plateNumber)), leaf('country', vehicle.country?.toUpperCase())]);
+	return node(name, [field('plateNumber', normalizePlate(vehicle.plateNumber)), field('country', vehicle.country?.toUpperCase())]);
 }
 
-/** Weight: xs:decimal with at most 3 fraction digits. */
+/** Weight: xs:decimal with at most 3 fraction digits; validateCard checks this very value. */
 function weightText(kg: number): string {
-	return formatNumber(Math.round(kg * 1000) / 1000);
+	return formatNumber(weightThousandths(kg) / 1000);
 }
 
 export function itemElement(item: TradeCardItem, mode: CardBuildMode): XmlElement {
@@ -55,25 +56,25 @@ export function itemElement(item: TradeCardItem, mode: CardBuildMode): XmlElemen
 	return node(
 		'tradeCardItem',
 		[
-			leaf('itemExternalId', item.externalId),
-			leaf('itemOperation', operation),
-			leaf('tradeReason', TRADE_REASON_TO_WIRE[item.tradeReason]),
-			leaf('productVtsz', normalizeProductCode(item.productCode)),
-			leaf('productName', item.productName),
-			leaf('productVtszGroupName', item.productGroupName),
-			leaf('adrNumber', item.adrNumber),
-			leaf('transportLincense', item.transportLicense), // sic: the schema's spelling
-			leaf('weight', weightText(item.weightKg)),
-			leaf('value', item.valueHuf === undefined ? undefined : formatNumber(item.valueHuf)),
-			leaf('valueModReasonText', item.reasons?.value),
-			leaf('weightModReasonText', item.reasons?.weight),
-			leaf('factoryItemNumber', item.factoryItemNumber),
-			leaf('importerItemNumber', item.importerItemNumber),
-			leaf('expirationDate', item.expirationDate),
-			leaf('batchNumber', item.batchNumber),
-			leaf('statusModReasonText', item.reasons?.status),
-			leaf('productModReasonText', item.reasons?.product),
-			leaf('vatRateAssuranceExemption', item.vatRateAssuranceExemption),
+			field('itemExternalId', item.externalId),
+			field('itemOperation', operation),
+			field('tradeReason', TRADE_REASON_TO_WIRE[item.tradeReason]),
+			field('productVtsz', normalizeProductCode(item.productCode)),
+			field('productName', item.productName),
+			field('productVtszGroupName', item.productGroupName),
+			field('adrNumber', item.adrNumber),
+			field('transportLincense', item.transportLicense), // sic: the schema's spelling
+			field('weight', weightText(item.weightKg)),
+			field('value', item.valueHuf === undefined ? undefined : formatNumber(item.valueHuf)),
+			field('valueModReasonText', item.reasons?.value),
+			field('weightModReasonText', item.reasons?.weight),
+			field('factoryItemNumber', item.factoryItemNumber),
+			field('importerItemNumber', item.importerItemNumber),
+			field('expirationDate', item.expirationDate),
+			field('batchNumber', item.batchNumber),
+			field('statusModReasonText', item.reasons?.status),
+			field('productModReasonText', item.reasons?.product),
+			field('vatRateAssuranceExemption', item.vatRateAssuranceExemption),
 		],
 		{ id },
 	);
@@ -93,10 +94,10 @@ function deliveryPlanElement(plan: DeliveryPlan, mode: CardBuildMode): XmlElemen
 			itemsElement(plan.items, mode),
 			locationElement('loadLocation', plan.loadLocation),
 			locationElement('unloadLocation', plan.unloadLocation),
-			leaf('isDestinationCompanyIdentical', plan.destinationCompanyIdentical),
-			leaf('saveLoadLocation', plan.saveLoadLocation),
-			leaf('saveUnloadLocation', plan.saveUnloadLocation),
-			leaf('externalId', plan.externalId),
+			field('isDestinationCompanyIdentical', plan.destinationCompanyIdentical),
+			field('saveLoadLocation', plan.saveLoadLocation),
+			field('saveUnloadLocation', plan.saveUnloadLocation),
+			field('externalId', plan.externalId),
 		],
 		{ id: mode.isCreate ? undefined : plan.id },
 	);
@@ -104,39 +105,39 @@ function deliveryPlanElement(plan: DeliveryPlan, mode: CardBuildMode): XmlElemen
 
 function partyElements(prefix: 'seller' | 'destination', party: Party): XmlChild[] {
 	return [
-		leaf(`${prefix}Name`, party.name),
-		leaf(`${prefix}VatNumber`, vat(party.vatNumber)),
-		leaf(`${prefix}Country`, party.country?.toUpperCase()),
-		leaf(`${prefix}Address`, party.address),
+		field(`${prefix}Name`, party.name),
+		field(`${prefix}VatNumber`, vat(party.vatNumber)),
+		field(`${prefix}Country`, party.country?.toUpperCase()),
+		field(`${prefix}Address`, party.address),
 	];
 }
 
 export function tradeCardElement(card: TradeCard, mode: CardBuildMode): XmlElement {
 	return node('tradeCard', [
-		leaf('tcn', mode.isCreate ? undefined : card.tcn),
-		leaf('orderNumber', card.orderNumber),
-		leaf('tradeType', TRADE_TYPE_TO_WIRE[card.tradeType]),
-		leaf('isSellerDelivery', card.sellerDelivery),
-		leaf('modByCarrierEnabled', card.modifiableByCarrier),
-		leaf('carrier', card.carrier),
-		leaf('carrierText', card.carrierText),
-		leaf('isIntermodal', card.intermodal),
-		leaf('isDestinationCompanyIdentical', card.destinationCompanyIdentical),
+		field('tcn', mode.isCreate ? undefined : card.tcn),
+		field('orderNumber', card.orderNumber),
+		field('tradeType', TRADE_TYPE_TO_WIRE[card.tradeType]),
+		field('isSellerDelivery', card.sellerDelivery),
+		field('modByCarrierEnabled', card.modifiableByCarrier),
+		field('carrier', card.carrier),
+		field('carrierText', card.carrierText),
+		field('isIntermodal', card.intermodal),
+		field('isDestinationCompanyIdentical', card.destinationCompanyIdentical),
 		...partyElements('seller', card.seller),
 		...partyElements('destination', card.destination),
 		// unloadReporter is not offered: the server always stores S (XSD documentation).
 		locationElement('loadLocation', card.loadLocation),
-		leaf('saveLoadLocation', card.saveLoadLocation),
+		field('saveLoadLocation', card.saveLoadLocation),
 		locationElement('unloadLocation', card.unloadLocation),
-		leaf('saveUnloadLocation', card.saveUnloadLocation),
-		leaf('plateNumberModReasonText', card.plateNumberChangeReason),
+		field('saveUnloadLocation', card.saveUnloadLocation),
+		field('plateNumberModReasonText', card.plateNumberChangeReason),
 		vehicleElement('vehicle', card.vehicle),
 		vehicleElement('vehicle2', card.trailer),
 		dateChoice('loadDate', card.loadDate),
 		// arrivalDate inside the card is deliberately never sent: NAV accepts the arrival only when closing
 		// (TC_ARRIVALDATE_TIME_ERROR); finalize carries it at operation level.
-		leaf('tradeCardType', card.tradeCardType && CARD_KIND_TO_WIRE[card.tradeCardType]),
-		leaf('isPrivateDelivery', card.privateDelivery),
+		field('tradeCardType', card.tradeCardType && CARD_KIND_TO_WIRE[card.tradeCardType]),
+		field('isPrivateDelivery', card.privateDelivery),
 		card.items && card.items.length > 0 && itemsElement(card.items, mode),
 		card.deliveryPlans &&
 			card.deliveryPlans.length > 0 &&

@@ -1,5 +1,6 @@
 /** Date-or-date-time choices (`loadDate` | `loadDateOnly`, `arrivalDate` | `arrivalDateOnly`) on the wire. */
-import { leaf, type XmlElement } from '../../shared/xml';
+import type { XmlElement } from '../../shared/xml';
+import { field } from './buildLeaf';
 import { formatTimestamp } from '../signature';
 import { budapestOffsetMinutes } from './budapestTime';
 import type { DateOrDateTime } from './types';
@@ -12,8 +13,8 @@ export function wireTimestamp(date: Date): string {
 /** `<{name}>` for a date-time, `<{name}Only>` for a `YYYY-MM-DD` date. */
 export function dateChoice(name: string, value: DateOrDateTime | undefined): XmlElement | undefined {
 	if (value === undefined) return undefined;
-	if (isDate(value)) return leaf(name, wireTimestamp(value));
-	return leaf(`${name}Only`, value);
+	if (isDate(value)) return field(name, wireTimestamp(value));
+	return field(`${name}Only`, value);
 }
 
 /** Date check that also works for Dates made in another realm (vm contexts, jest, n8n sandboxes). */

@@ -27,3 +27,8 @@ export function normalizePhone(phone: string): string {
 export function normalizeProductCode(code: string): string {
 	return code.replace(/\s/g, '');
 }
+
+/** A weight as sent: whole thousandths of a kilogram (the schema allows 3 decimals), so 0.0004 kg is 0. */
+export function weightThousandths(kg: number): number {
+	return Math.round(kg * 1000);
+}

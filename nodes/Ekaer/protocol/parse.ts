@@ -2,14 +2,15 @@
  * EKÁER answers → typed results or errors.
  *
  * Three kinds of answer (ekaer.md §4): a normal response root (HTTP 200, even for bad credentials and schema errors),
- * an HTTP 500 `technicalFault` in a different namespace (request not unmarshallable), and anything else (proxy or
- * gateway pages), which is reported as a transport problem. Namespace prefixes are ignored.
+ * an HTTP 500 `technicalFault` in a different namespace (see parseFault.ts), and anything else (proxy or gateway
+ * pages), which is reported as a transport problem. Namespace prefixes are ignored.
  */
 import { XMLValidator } from 'fast-xml-parser';
 import { ServiceError, TransportError } from '../../shared/errors';
 import { redact } from '../../shared/redact';
 import { createXmlParser, textOf } from '../../shared/xml';
 import { CARD_ARRAY_ELEMENTS, parseTradeCardInfo } from './parseCard';
+import { technicalFaultError } from './parseFault';
 import { explainReasonCode, explainValidationCode, isRetryableReasonCode, isSuccessFuncCode, toFuncCode } from './reasonCodes';
 import type { OperationName, OperationOutcome, TradeCardInfo } from './types';
 
@@ -98,11 +99,7 @@ function serviceError(result: BaseResult, status: number, options: ParseOptions,
 function expectRoot(answer: EkaerAnswer, rootName: string, options: ParseOptions): Raw {
 	const [name, root] = parseRoot(answer, options);
 	if (name === rootName) return root;
-	if (name === 'technicalFault' || name === 'fault') {
-		// NAV's WildFly answers 500 when the XML could not be unmarshalled; other 500s may come after processing.
-		const fault = baseResult(root);
-		throw serviceError({ ...fault, reasonCode: fault.reasonCode || 'OPERATION_FAILED' }, answer.status, options, true);
-	}
+	if (name === 'technicalFault' || name === 'fault') throw technicalFaultError(root, answer.status, options.secrets ?? []);
 	const text = Buffer.isBuffer(answer.body) ? answer.body.toString('utf8') : answer.body;
 	throw notTheService(answer, text, options);
 }

@@ -9,7 +9,7 @@ import type { FuncCode } from './types';
 
 export const REASON_CODES: Readonly<Record<string, string>> = {
 	SUCCESS: 'Success',
-	OPERATION_FAILED: 'General processing error at NAV (technical). Try again later; if a create was in the batch, check with Get Many by order number first',
+	OPERATION_FAILED: 'General processing error at NAV (technical); trying again later may work',
 	INVALID_INPUT: 'Invalid data in the request (for example a bad tax number, or card data sent with Finalize)',
 	INVALID_REQUEST: 'The request does not match the EKÁER schema; the message lists the schema errors',
 	INVALID_REQUEST_HEADERS: 'Request header invalid',

@@ -5,6 +5,7 @@
 // without an entry fails the suite, so no example goes unchecked in the browser.
 const EXAMPLE_CHECKS = {
 	'spreadsheet-rows-to-invoices.json': { node: 'Create invoices', items: 2, field: 'invoiceNumber', pdfField: 'invoice', simulator: 'szamla' },
+	'b2b-invoices-buyer-from-nav.json': { node: 'Create invoices', items: 2, field: 'invoiceNumber', pdfField: 'invoice', simulator: 'szamla' },
 	'webshop-order-to-invoice.json': { node: 'Invoice the order', items: 1, field: 'invoiceNumber', pdfField: 'data', simulator: 'szamla' },
 	'ekaer-declarations-from-sheet.json': { node: 'Declare', items: 2, field: 'tcn', simulator: 'ekaer' },
 	// npm start seeds two cards declared yesterday (scripts/start), which this example finds and finalizes, plus any

@@ -26,11 +26,13 @@ function blank(value: string | undefined): boolean {
 	return value === undefined || value.trim() === '';
 }
 
-/** name, VATNumber, country, zipCode, city and (street + streetNumber) or lotNumber; name/VAT only for HU addresses (XSD). */
+/**
+ * name, VATNumber, country, zipCode, city and (street + streetNumber) or lotNumber, for every place: NAV's own 2015
+ * TC_LOCATION_NOT_COMPLETE message lists them so, although the XSD text asks for name/VAT only at Hungarian addresses.
+ */
 function locationGap(location: LocationData): string | undefined {
 	const f = location.fields;
-	const required = ['country', 'zipCode', 'city'];
-	if (f.country === HU) required.unshift('name', 'VATNumber');
+	const required = ['name', 'VATNumber', 'country', 'zipCode', 'city'];
 	const missing = required.filter((k) => blank(f[k]));
 	if (blank(f.lotNumber) && (blank(f.street) || blank(f.streetNumber))) missing.push('street+streetNumber or lotNumber');
 	return missing.length ? missing.join(', ') : undefined;

@@ -13,6 +13,7 @@ export class FaultQueue {
 	add(fault: EkaerFault, opts: EkaerFaultOptions = {}): void {
 		const valid =
 			fault === 'technical-fault-500' ||
+			fault === 'unmarshal-fault-500' ||
 			fault === 'html-page' ||
 			fault === 'reset-after-processing' ||
 			fault === 'reset-before-processing' ||

@@ -4,6 +4,7 @@
  * leaf has no rule. 'off': nothing.
  */
 import { validateWithXsd } from '../../helpers/xsd';
+import { emptyElementErrors } from './emptyElements';
 import { MANAGEMENT_XSD } from './constants';
 import type { EkaerXsdValidation } from './types';
 import type { XmlElement } from './xml/tree';
@@ -22,6 +23,8 @@ export class SchemaGate {
 	/** Returns the schema errors; empty = valid. */
 	async errors(xml: string, root: XmlElement): Promise<string[]> {
 		if (this.mode === 'off') return [];
+		const empty = emptyElementErrors(root);
+		if (empty.length) return empty;
 		if (this.mode === 'new-shapes' && validShapes.has(root.shape)) {
 			const values = checkLeafValues(root);
 			if (values.complete) return values.errors;

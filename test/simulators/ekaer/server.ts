@@ -12,6 +12,9 @@ import { sleep } from './time';
 import type { EkaerEndpoint, EkaerSimulator, EkaerSimulatorOptions, EkaerStats } from './types';
 
 const ENDPOINTS = new Set<string>(['manageTradeCards', 'queryTradeCards']);
+/** What the 2015 test system said to a request it could not unmarshal (ekaer.log 2015-03-17). */
+const UNMARSHAL_MSG =
+	'unexpected element (uri:"http://schemas.nav.gov.hu/EKAER/1.6/ekaermanagement", local:"manageTradeCardsRequest"). Expected elements are <{http://schemas.nav.gov.hu/EKAER/1.0/ekaermanagement}manageTradeCardsRequest>';
 const XML_TYPES = /^(text|application)\/xml\s*(;|$)/i;
 
 const HTML_PAGE =
@@ -94,12 +97,14 @@ export async function startEkaerSimulator(options: EkaerSimulatorOptions = {}): 
 			throw error;
 		}
 
+		options.onRequest?.(endpoint, body.toString('utf8'));
 		const fault = faults.take(endpoint);
 		if (fault === 'reset-before-processing') {
 			req.socket.destroy();
 			return;
 		}
-		if (fault === 'technical-fault-500') return sendXml(res, technicalFault('Simulated technical fault (injected)'));
+		if (fault === 'technical-fault-500') return sendXml(res, technicalFault('Simulated technical fault (injected)', 'processing'));
+		if (fault === 'unmarshal-fault-500') return sendXml(res, technicalFault(UNMARSHAL_MSG, 'unmarshal'));
 		if (fault === 'html-page') return send(res, 503, 'text/html; charset=UTF-8', HTML_PAGE);
 
 		if (!XML_TYPES.test(req.headers['content-type'] ?? ''))
@@ -110,7 +115,7 @@ export async function startEkaerSimulator(options: EkaerSimulatorOptions = {}): 
 		try {
 			response = await service.handle(endpoint, body.toString('utf8').replace(/^\uFEFF/, ''));
 		} catch (error) {
-			response = technicalFault(`java.lang.RuntimeException: ${(error as Error).message}`);
+			response = technicalFault(`java.lang.RuntimeException: ${(error as Error).message}`, 'processing');
 		}
 		// The work is done (cards stored, requestId used); the caller just never hears about it.
 		if (fault === 'reset-after-processing') {
@@ -161,7 +166,7 @@ export async function startEkaerSimulator(options: EkaerSimulatorOptions = {}): 
 			work = Promise.resolve(send(res, 404, 'text/plain', 'Not Found'));
 		}
 		work.catch((error) => {
-			if (!res.headersSent) sendXml(res, technicalFault(`java.lang.RuntimeException: ${(error as Error).message}`));
+			if (!res.headersSent) sendXml(res, technicalFault(`java.lang.RuntimeException: ${(error as Error).message}`, 'processing'));
 			else res.destroy();
 		});
 	});

@@ -31,8 +31,18 @@ const JAXB_TRACE = [
 	'\tat hu.tracon.ekaer.rest.TradeCardManagementService.unmarshal(TradeCardManagementService.java)',
 ].join('\n');
 
-export function technicalFault(msg: string): ServiceResponse {
-	return { status: 500, body: renderTechnicalFault(msg, `${JAXB_TRACE}\n${msg}`) };
+const PROCESSING_TRACE = [
+	'javax.ejb.EJBTransactionRolledbackException',
+	'\tat org.jboss.as.ejb3.tx.CMTTxInterceptor.handleInCallerTx(CMTTxInterceptor.java:163)',
+	'\tat hu.tracon.ekaer.service.TradeCardServiceBean.manage(TradeCardServiceBean.java)',
+].join('\n');
+
+/**
+ * HTTP 500. 'unmarshal': the request could not be read at all (nothing was processed); 'processing': a failure after
+ * the service started working on it (ekaer.md §4.2: the two need different handling, so their traces differ too).
+ */
+export function technicalFault(msg: string, kind: 'unmarshal' | 'processing' = 'unmarshal'): ServiceResponse {
+	return { status: 500, body: renderTechnicalFault(msg, `${kind === 'unmarshal' ? JAXB_TRACE : PROCESSING_TRACE}\n${msg}`) };
 }
 
 let fallbackIds = 0;

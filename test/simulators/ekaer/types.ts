@@ -28,10 +28,15 @@ export interface EkaerSimulatorOptions {
 	xsdValidation?: EkaerXsdValidation;
 	/** Clock used for signature skew, TCN dates, validity and future-arrival rules. */
 	now?: () => Date;
+	/** Sees every request body to an operation endpoint as it arrived (tests compare what a client sent). */
+	onRequest?: (endpoint: EkaerEndpoint, xml: string) => void;
 }
 
 export type EkaerFault =
+	/** HTTP 500 technicalFault after processing started (outcome unknown). */
 	| 'technical-fault-500'
+	/** HTTP 500 technicalFault of a request that could not be unmarshalled (nothing processed). */
+	| 'unmarshal-fault-500'
 	| 'html-page'
 	| 'reset-after-processing'
 	| 'reset-before-processing'

@@ -157,4 +157,19 @@ describe('EKÁER request builder', () => {
 	it('refuses an empty batch', () => {
 		expect(() => buildManageRequestXml(HEADER, USER, [])).toThrow(/at least one/);
 	});
+	it('writes no element for an empty or blank text (NAV refused <lotNumber></lotNumber>)', async () => {
+		const card = fullCard('domestic');
+		card.orderNumber = '';
+		card.loadLocation = { ...card.loadLocation!, lotNumber: '', streetType: '  ' };
+		card.items = [{ ...card.items![0], batchNumber: '', factoryItemNumber: ' ', reasons: { weight: '' } }];
+		card.vehicle = { plateNumber: 'ABC123', country: '' };
+		const xml = buildManageRequestXml(HEADER, USER, [{ operation: 'create', card }, { operation: 'finalize', tcn: 'E1', arrival: '2025-01-15', reason: '' }]);
+		await expectValid(xml);
+		expect(xml).not.toMatch(/<(\w+)>\s*<\/\1>/);
+		expect(/<loadLocation>.*?<\/loadLocation>/.exec(xml)![0]).not.toContain('<streetType>');
+		for (const name of ['orderNumber', 'lotNumber', 'batchNumber', 'factoryItemNumber', 'weightModReasonText', 'statusChangeModReasonText']) {
+			expect(xml).not.toContain(`<${name}>`);
+		}
+		expect(xml).toContain('<vehicle><plateNumber>ABC123</plateNumber></vehicle>');
+	});
 });

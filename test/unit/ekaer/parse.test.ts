@@ -7,7 +7,7 @@ import { parseManageResponse, parseQueryResponse } from '../../../nodes/Ekaer/pr
 import type { TradeCard, TradeCardOperation } from '../../../nodes/Ekaer/protocol/types';
 import { sharedFile, validateWithXsd } from '../../helpers/xsd';
 import { USER } from './helpers/fixtures';
-import { CARD_INFO, manageResponse, OK, operationResult, queryResponse, TECHNICAL_FAULT } from './helpers/responses';
+import { CARD_INFO, manageResponse, OK, operationResult, queryResponse, TECHNICAL_FAULT, PROCESSING_FAULT } from './helpers/responses';
 
 const XSD = 'ekaer/ekaermanagement.xsd';
 const ops = (...names: TradeCardOperation['operation'][]) => names.map((operation) => ({ operation }));
@@ -143,10 +143,20 @@ describe('EKÁER response parser', () => {
 	});
 
 	it('turns an HTTP 500 technicalFault into a ServiceError marked outcome-unknown', () => {
+		const error = thrown(() => parseManageResponse(answer(PROCESSING_FAULT, 500), ops('create'))) as ServiceError;
+		expect(error).toBeInstanceOf(ServiceError);
+		expect(error.details).toMatchObject({ code: 'OPERATION_FAILED', httpStatus: 500, outcomeUnknown: true, retryable: true });
+		expect(error.details.vendorMessage).toMatch(/rolled back/);
+		expect(error.message).not.toMatch(/javax\.ejb\.EJBTransactionRolledbackException \.\.\./);
+	});
+
+	it('turns an unmarshalling technicalFault into a request error: nothing happened, sending it again fails alike', () => {
+		// ekaer.md §4.2 (2026-12 addition, from the real 2015 test-system log): the request was never read.
 		const error = thrown(() => parseManageResponse(answer(TECHNICAL_FAULT, 500), ops('create'))) as ServiceError;
 		expect(error).toBeInstanceOf(ServiceError);
-		expect(error.details).toMatchObject({ code: 'OPERATION_FAILED', httpStatus: 500, outcomeUnknown: true });
+		expect(error.details).toMatchObject({ code: 'OPERATION_FAILED', httpStatus: 500, outcomeUnknown: false, retryable: false });
 		expect(error.details.vendorMessage).toMatch(/unexpected element/);
+		expect(error.details.explanation).toMatch(/nothing was processed/);
 	});
 
 	it.each([

@@ -96,7 +96,8 @@ describe('EKÁER validation', () => {
 		const from = new Date('2025-01-10T00:00:00Z');
 		const to = new Date('2025-01-01T00:00:00Z');
 		expect(() => validateQuery({ insertedFrom: from, insertedTo: to })).toThrow(/must not be before/);
-		expect(() => validateQuery({ insertedFrom: to, insertedTo: from, maxRows: 1001 })).toThrow(/Max Rows/);
+		// One error style: the field is named once, by the error's field, not again in its message.
+		expect(() => validateQuery({ insertedFrom: to, insertedTo: from, maxRows: 1001 })).toThrow(expect.objectContaining({ field: 'Max Rows', message: expect.stringMatching(/1 to 1000/) }));
 		expect(() => validateQuery({ insertedFrom: to, insertedTo: from, plateNumber: 'ABC-123', maxRows: 10 })).not.toThrow();
 	});
 });
@@ -104,5 +105,51 @@ describe('EKÁER validation', () => {
 describe('carrier', () => {
 	it('is optional: NAV forbids only giving both the carrier id and the carrier name', () => {
 		expect(errorOf(createWith((c) => (c.carrierText = undefined)))).toBeUndefined();
+	});
+});
+
+describe('values as they are sent', () => {
+	it('refuses a weight that rounds to 0 at 3 decimals, naming the item and field', () => {
+		const error = errorOf(createWith((c) => (c.deliveryPlans![0].items[0].weightKg = 0.0004)));
+		expect(error?.field).toBe('Delivery Plans[1] › Items[1] › Weight (kg)');
+		expect(error?.message).toMatch(/rounded to 3 decimals.*got 0\.0004/);
+		// 0.0005 rounds up to 0.001 kg, which is sent and accepted.
+		expect(errorOf(createWith((c) => (c.deliveryPlans![0].items[0].weightKg = 0.0005)))).toBeUndefined();
+	});
+
+	it('refuses a weight that rounds up to 1 000 000 000 kg', () => {
+		expect(errorOf(createWith((c) => (c.items![0].weightKg = 999_999_999.9996)))?.field).toBe('Items[1] › Weight (kg)');
+		expect(errorOf(createWith((c) => (c.items![0].weightKg = 999_999_999.999)))).toBeUndefined();
+	});
+
+	it('requires a VAT number on a foreign location too (NAV lists it in TC_LOCATION_NOT_COMPLETE)', () => {
+		const error = errorOf(createWith((c) => (c.loadLocation = { ...c.loadLocation!, vatNumber: undefined }), 'import'));
+		expect(error?.field).toBe('Load Location › VAT Number');
+		expect(error?.message).toBe('is required but empty');
+	});
+});
+
+describe('text XML 1.0 cannot carry', () => {
+	const VT = '\u000b';
+	const cases: Array<[string, TradeCardOperation, string]> = [
+		['a seller name', createWith((c) => (c.seller.name = `Eladó${VT}Kft`)), 'Seller › Name'],
+		['a plan item product name', createWith((c) => (c.deliveryPlans![0].items[0].productName = `Sör${VT}`)), 'Delivery Plans[1] › Items[1] › Product Name'],
+		['a location street', createWith((c) => (c.loadLocation!.street = `F${VT}ő`)), 'Load Location › Street'],
+		['a trailer plate', createWith((c) => (c.trailer!.plateNumber = `XYZ${VT}987`)), 'Trailer › Plate Number'],
+		['an item change reason', createWith((c) => (c.items![0].reasons = { weight: `mérés${VT}` })), 'Items[1] › Change Reason'],
+		['a delete reason', { operation: 'delete', tcn: 'E25011500012345', reason: `téves${VT}` }, 'Delete Reason'],
+		['a finalize reason', { operation: 'finalize', tcn: 'E25011500012345', arrival: NOW, reason: `x${VT}` }, 'Reason'],
+	];
+
+	it.each(cases)('in %s is refused before the other rules, naming the field and the position', (_what, operation, field) => {
+		const error = errorOf(operation);
+		expect(error?.field).toBe(field);
+		expect(error?.message).toMatch(/^contains U\+000B \(position \d+\), which the service cannot accept$/);
+	});
+
+	it('also in a query filter', () => {
+		expect(() => validateQuery({ insertedFrom: NOW, insertedTo: NOW, orderNumber: `A\u0000B` })).toThrow(
+			expect.objectContaining({ field: 'Order Number', message: 'contains U+0000 (position 2), which the service cannot accept' }),
+		);
 	});
 });

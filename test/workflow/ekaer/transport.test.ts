@@ -94,6 +94,32 @@ describe('faults', () => {
 		expect(sim().stats.byOperation.manageTradeCards).toBe(1);
 	});
 
+	it('an unmarshalling fault (HTTP 500): a request error with the outcome known, not retryable, no "check before resending"', async () => {
+		sim().injectFault('unmarshal-fault-500', { operation: 'manageTradeCards' });
+
+		const [json] = outputOf(await runEkaer(sim(), create('UNREAD-1'), { continueOnFail: true })).map((item) => item.json);
+		expect(json).toMatchObject({ errorCode: 'OPERATION_FAILED', retryable: false, outcomeUnknown: false });
+		expect(json.explanation).toMatch(/nothing was processed/);
+		expect(json.error).not.toMatch(/Get Many|may have/);
+
+		sim().injectFault('unmarshal-fault-500', { operation: 'manageTradeCards' });
+		const error = errorOf(await runEkaer(sim(), create('UNREAD-2')));
+		expect(error.description).not.toMatch(/may have been created|temporary/);
+		expect(sim().tradeCards.size).toBe(0);
+	});
+
+	it('a processing fault (HTTP 500) on a create: outcome unknown, not retryable, and the check is said once', async () => {
+		sim().injectFault('technical-fault-500', { operation: 'manageTradeCards' });
+
+		const [json] = outputOf(await runEkaer(sim(), create('FAULT-3'), { continueOnFail: true })).map((item) => item.json);
+		expect(json).toMatchObject({ errorCode: 'OPERATION_FAILED', retryable: false, outcomeUnknown: true });
+		const message = json.error as string;
+		expect(message.match(/Get Many/g)).toHaveLength(1);
+		expect(message.match(/may have been processed/g)).toHaveLength(1);
+		expect(message).toContain('FAULT-3');
+		expect(message).not.toMatch(/no answer arrived|[Tt]ry again/);
+	});
+
 	it('an HTML page instead of an answer: says so, with the page title', async () => {
 		sim().injectFault('html-page', { operation: 'manageTradeCards' });
 

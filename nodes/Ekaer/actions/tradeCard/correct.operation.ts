@@ -1,13 +1,12 @@
 /**
  * Trade Card › Correct: the one post-closing correction NAV allows for import and domestic cards (plate number and
- * country, item values and weights). The node fetches the card, applies the changes and sends it back, so users give
- * only what changes.
+ * country, item values and weights). The node fetches the card, applies the changes and sends it back with every other
+ * field as stored (load date included), so users give only what changes.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../shared/errors';
-import { optionalNumber, optionalText, requiredText } from '../../../shared/n8n/values';
-import { normalizePlate } from '../../protocol/normalize';
-import type { TradeCard, TradeCardInfo, TradeCardItem } from '../../protocol/types';
+import { optionalNumber, optionalText } from '../../../shared/n8n/values';
+import { correctCard, type CardCorrection } from '../../protocol/correction';
 import type { EkaerContext } from '../context';
 import { runManage } from './manage';
 import { sendOptionsProperty } from './options';
@@ -50,65 +49,30 @@ export const description: INodeProperties[] = [
 	sendOptionsProperty(show, { batch: true }),
 ];
 
-function asCard(info: TradeCardInfo): TradeCard {
-	const strip = (item: TradeCardItem): TradeCardItem => ({ ...item, itemOperation: 'modify' });
-	return {
-		tcn: info.tcn,
-		orderNumber: info.orderNumber,
-		tradeType: info.tradeType,
-		sellerDelivery: info.sellerDelivery,
-		modifiableByCarrier: info.modifiableByCarrier,
-		carrier: info.carrier,
-		carrierText: info.carrierText,
-		intermodal: info.intermodal,
-		destinationCompanyIdentical: info.destinationCompanyIdentical,
-		seller: info.seller,
-		destination: info.destination,
-		loadLocation: info.loadLocation,
-		unloadLocation: info.unloadLocation,
-		vehicle: info.vehicle,
-		trailer: info.trailer,
-		tradeCardType: info.tradeCardType,
-		privateDelivery: info.privateDelivery,
-		items: info.items.length > 0 ? info.items.map(strip) : undefined,
-		deliveryPlans:
-			info.deliveryPlans.length > 0 ? info.deliveryPlans.map((plan) => ({ ...plan, items: plan.items.map(strip) })) : undefined,
-	};
-}
-
 export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Promise<INodeExecutionData[]> {
 	return await runManage(this, ekaer, async (i) => {
-		const tcn = requiredText(this.getNodeParameter('tcn', i, ''), 'EKÁER Number').toUpperCase();
-		const corrections = (this.getNodeParameter('itemCorrections.item', i, []) as IDataObject[]) ?? [];
-		const plate = optionalText(this.getNodeParameter('plateNumber', i, ''));
-		const plateCountry = optionalText(this.getNodeParameter('plateCountry', i, ''))?.toUpperCase();
-		if (!plate && !plateCountry && corrections.length === 0) throw new InputError('Item Corrections', 'nothing to correct was given');
-		const [info] = await ekaer.client.query({ tcn });
-		if (!info) throw new InputError('EKÁER Number', `no trade card ${tcn} was found for this taxpayer`);
-		const card = asCard(info);
-		if (plate || plateCountry) {
-			const before = card.vehicle;
-			card.vehicle = { plateNumber: plate ?? before?.plateNumber ?? '', country: plateCountry ?? before?.country };
-			const changed =
-				normalizePlate(card.vehicle.plateNumber) !== normalizePlate(before?.plateNumber ?? '') || card.vehicle.country !== before?.country;
-			const reason = optionalText(this.getNodeParameter('plateChangeReason', i, ''));
-			if (changed && !reason) throw new InputError('Plate Change Reason', 'is required when the plate number or country is corrected');
-			card.plateNumberChangeReason = reason;
-		}
-		const allItems = [...(card.items ?? []), ...(card.deliveryPlans ?? []).flatMap((p) => p.items)];
-		corrections.forEach((c, n) => {
-			const field = `Item Corrections[${n + 1}]`;
-			const id = requiredText(c.id, `${field} › Item ID`);
-			const item = allItems.find((it) => it.id === id);
-			if (!item) throw new InputError(`${field} › Item ID`, `the card has no item with ID "${id}"`);
-			const weight = optionalNumber(c.weightKg, `${field} › Weight (Kg)`);
-			const value = optionalNumber(c.valueHuf, `${field} › Value (HUF)`);
-			const reason = optionalText(c.reason);
-			if ((weight || value) && !reason) throw new InputError(`${field} › Reason`, 'is required when a weight or value is corrected');
-			if (weight) item.weightKg = weight;
-			if (value) item.valueHuf = value;
-			if (reason) item.reasons = { ...item.reasons, weight: weight ? reason : undefined, value: value ? reason : undefined };
-		});
-		return { operation: 'correction', card: card as TradeCard & { tcn: string } };
+		const tcn = optionalText(this.getNodeParameter('tcn', i, ''))?.toUpperCase() ?? '';
+		// Reading only; what a correction may change and what it needs is the protocol's (protocol/correction.ts).
+		const entries = (this.getNodeParameter('itemCorrections.item', i, []) as IDataObject[]) ?? [];
+		const correction: CardCorrection = {
+			plateNumber: optionalText(this.getNodeParameter('plateNumber', i, '')),
+			plateCountry: optionalText(this.getNodeParameter('plateCountry', i, '')),
+			plateChangeReason: optionalText(this.getNodeParameter('plateChangeReason', i, '')),
+			items: entries.map((c, n) => {
+				const field = `Item Corrections[${n + 1}]`;
+				// 0 is the fields' default: it keeps the stored value.
+				const weightKg = optionalNumber(c.weightKg, `${field} › Weight (Kg)`);
+				const valueHuf = optionalNumber(c.valueHuf, `${field} › Value (HUF)`);
+				return {
+					id: optionalText(c.id) ?? '',
+					weightKg: weightKg || undefined,
+					valueHuf: valueHuf || undefined,
+					reason: optionalText(c.reason),
+				};
+			}),
+		};
+		const [stored] = await ekaer.client.query({ tcn });
+		if (!stored) throw new InputError('EKÁER Number', `no trade card ${tcn} was found for this taxpayer`);
+		return { operation: 'correction', card: correctCard(stored, correction) };
 	});
 }

@@ -1,7 +1,8 @@
 /** Trade Card › Create: declare a shipment and get its EKÁER number (TCN). */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { EkaerContext } from '../context';
-import { cardProperties, readCard } from './cardFields';
+import { cardProperties } from './cardProperties';
+import { readCard } from './readCard';
 import { runManage } from './manage';
 import { sendOptionsProperty } from './options';
 

@@ -1,6 +1,6 @@
 /** Trade Card › Delete: only while the card is planned or started; NAV wants a reason. */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { requiredText } from '../../../shared/n8n/values';
+import { optionalText } from '../../../shared/n8n/values';
 import type { EkaerContext } from '../context';
 import { runManage } from './manage';
 import { sendOptionsProperty } from './options';
@@ -22,9 +22,15 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Promise<INodeExecutionData[]> {
-	return await runManage(this, ekaer, (i) => ({
-		operation: 'delete',
-		tcn: requiredText(this.getNodeParameter('tcn', i, ''), 'EKÁER Number').toUpperCase(),
-		reason: requiredText(this.getNodeParameter('reason', i, ''), 'Reason'),
-	}));
+	// Read only: the protocol checks the number and the reason (validate.ts), under the node's field names.
+	return await runManage(
+		this,
+		ekaer,
+		(i) => ({
+			operation: 'delete',
+			tcn: optionalText(this.getNodeParameter('tcn', i, ''))?.toUpperCase() ?? '',
+			reason: optionalText(this.getNodeParameter('reason', i, '')) ?? '',
+		}),
+		{ fieldNames: { 'Delete Reason': 'Reason' } },
+	);
 }

@@ -1,6 +1,6 @@
 /** Trade Card › Finalize: the arrival report that closes the card. The card must already have a vehicle plate. */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { requiredText } from '../../../shared/n8n/values';
+import { optionalText } from '../../../shared/n8n/values';
 import type { EkaerContext } from '../context';
 import { optionalDateTime } from './dateTimes';
 import { runManage } from './manage';
@@ -31,7 +31,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Promise<INodeExecutionData[]> {
 	return await runManage(this, ekaer, (i) => {
-		const tcn = requiredText(this.getNodeParameter('tcn', i, ''), 'EKÁER Number').toUpperCase();
+		const tcn = optionalText(this.getNodeParameter('tcn', i, ''))?.toUpperCase() ?? '';
 		const arrival = optionalDateTime(this.getNodeParameter('arrivalDate', i, ''), 'Arrival', this.getTimezone()) ?? new Date();
 		// A date-only arrival is the Budapest calendar day of the given instant.
 		const dateOnly = this.getNodeParameter('arrivalDateOnly', i, false) as boolean;

@@ -2,8 +2,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../shared/errors';
 import { runItems } from '../../../shared/n8n/itemRunner';
-import { requiredText } from '../../../shared/n8n/values';
-import { validateQuery } from '../../protocol/validate';
+import { optionalText } from '../../../shared/n8n/values';
+import { checkQuery } from '../../protocol/checked';
 import type { EkaerContext } from '../context';
 import { readSendOptions, sendOptionsProperty } from './options';
 
@@ -20,9 +20,7 @@ export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Pro
 		ctx,
 		{
 			prepare(i) {
-				const query = { tcn: requiredText(ctx.getNodeParameter('tcn', i, ''), 'EKÁER Number').toUpperCase() };
-				validateQuery(query);
-				return query;
+				return checkQuery({ tcn: optionalText(ctx.getNodeParameter('tcn', i, ''))?.toUpperCase() ?? '' });
 			},
 			async send(query) {
 				const [card] = await ekaer.client.query(query);

@@ -10,6 +10,22 @@ const show = { resource: ['invoice'], operation: ['create'] };
 const text = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties =>
 	({ displayName, name, type: 'string', default: '', description, ...extra }) as INodeProperties;
 
+/**
+ * Name and address of the buyer. Required unless they come from NAV: then they are optional overrides. Two variants of
+ * the same parameters because n8n refuses to run a workflow with an empty required field, and "required" cannot depend
+ * on another field's value.
+ */
+function buyerAddressFields(fromNav: boolean): INodeProperties[] {
+	const when = { displayOptions: { show: { ...show, buyerFromNav: [fromNav] } }, required: !fromNav };
+	const or = (description: string) => (fromNav ? `${description ? `${description}. ` : ''}Leave empty to use NAV's record.` : description);
+	return [
+		text('Buyer Name', 'buyerName', or('Person or company the invoice is made out to'), when),
+		text('Buyer Postal Code', 'buyerPostalCode', or(''), when),
+		text('Buyer City', 'buyerCity', or(''), when),
+		text('Buyer Address', 'buyerAddress', or('Street and number'), when),
+	];
+}
+
 export const createInvoiceDescription: INodeProperties[] = [
 	{
 		displayName: 'Document Kind',
@@ -38,10 +54,22 @@ export const createInvoiceDescription: INodeProperties[] = [
 		'The prepayment invoice this final invoice closes. Leave empty when the order number identifies it. Add the prepayment as a negative line yourself.',
 		{ displayOptions: { show: { ...show, invoiceKind: ['final'] } } },
 	),
-	text('Buyer Name', 'buyerName', 'Person or company the invoice is made out to', { required: true, displayOptions: { show } }),
-	text('Buyer Postal Code', 'buyerPostalCode', '', { required: true, displayOptions: { show } }),
-	text('Buyer City', 'buyerCity', '', { required: true, displayOptions: { show } }),
-	text('Buyer Address', 'buyerAddress', 'Street and number', { required: true, displayOptions: { show } }),
+	{
+		displayName: 'Fill Buyer From NAV By Tax Number',
+		name: 'buyerFromNav',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to fill the buyer's name, address, full tax number and tax status from NAV's taxpayer record (one look-up per tax number per execution, before anything is sent). Fields you set win.",
+		displayOptions: { show },
+	},
+	text('Buyer Tax Number', 'buyerTaxNumber', 'Hungarian tax number of the buyer to look up at NAV', {
+		required: true,
+		placeholder: '12345678 or 12345678-1-42',
+		displayOptions: { show: { ...show, buyerFromNav: [true] } },
+	}),
+	...buyerAddressFields(false),
+	...buyerAddressFields(true),
 	{
 		displayName: 'Buyer Details',
 		name: 'buyerFields',

@@ -10,6 +10,8 @@ import { runItems } from '../../../shared/n8n/itemRunner';
 import type { SzamlaContext } from '../context';
 import { readExecutionOptions } from '../common/execution';
 import { readLineItems } from '../common/lineItems';
+import { buildQueryTaxpayerXml } from '../../protocol/requests';
+import { NavBuyerFiller, lookupsFor } from './buyerFromNav';
 import { DuplicateGuard } from './create/duplicateGuard';
 import { invoiceOutput, type InvoiceOutputFlags } from './create/output';
 import { readAmountOptions, readInvoice, type PreparedInvoice } from './create/read';
@@ -23,10 +25,15 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 	const rowsOf = (i: number): number[] => rowGroups?.groups.get(i) ?? [i];
 	const execution = readExecutionOptions(ctx);
 	const guard = new DuplicateGuard(szamla, { recoveryWaitMs: execution.recoveryWaitMs });
+	const nav = new NavBuyerFiller(
+		async (taxNumber) => await szamla.client.send('queryTaxpayer', buildQueryTaxpayerXml({ auth: szamla.auth, taxNumber })),
+		lookupsFor(ctx.getExecutionId(), 'agentKey' in szamla.auth ? szamla.auth.agentKey : szamla.auth.username),
+	);
+	const navFor = (i: number) => (ctx.getNodeParameter('buyerFromNav', i, false) === true ? nav : undefined);
 
 	async function prepare(i: number): Promise<PreparedInvoice> {
 		const currency = ctx.getNodeParameter('currency', i, 'HUF') as string;
-		if (!rowGroups) return await readInvoice(ctx, szamla, i, readLineItems(ctx, i, currency, readAmountOptions(ctx, i)));
+		if (!rowGroups) return await readInvoice(ctx, szamla, i, readLineItems(ctx, i, currency, readAmountOptions(ctx, i)), navFor(i));
 		const ungrouped = rowGroups.ungrouped.get(i);
 		if (ungrouped) throw ungrouped;
 		const rows = rowsOf(i);
@@ -34,7 +41,7 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 		try {
 			// Header, buyer and the amount options come from the group's first row.
 			const lines = readRowLines(ctx, rows, currency, where, readAmountOptions(ctx, i));
-			return { ...(await readInvoice(ctx, szamla, i, lines)), rows };
+			return { ...(await readInvoice(ctx, szamla, i, lines, navFor(i))), rows };
 		} catch (error) {
 			throw inGroup(error, i, where);
 		}

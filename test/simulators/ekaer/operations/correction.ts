@@ -1,7 +1,8 @@
 /**
  * operation=correction (requestVersion 2.0+): one post-closing correction of a finalized import or domestic card.
  * Only the vehicles' plate number and nationality sign and the items' value and weight may change (XSD OperationType
- * documentation). Fields the request leaves out count as unchanged; fields it sends must match unless correctable.
+ * documentation). The whole card must be sent: a stored field the request leaves out is a change of fixed data, as
+ * NAV treats it (a correction without the card's loadDate fails), and fields it sends must match unless correctable.
  */
 import { parseCard, type Fields, type LocationData, type VehicleData } from '../cardModel';
 import { isVersion2 } from '../constants';
@@ -25,13 +26,14 @@ function sameValue(parent: string, name: string, a: string, b: string | undefine
 	}
 }
 
-/** First field the request sends with a value different from the stored one. */
+/** First field the request sends with a value different from the stored one, or leaves out although it is stored. */
 function changedField(parent: string, sent: Fields, stored: Fields, ignore: string[]): string | undefined {
-	return Object.keys(sent).find((k) => !ignore.includes(k) && !sameValue(parent, k, sent[k], stored[k]));
+	const sentChange = Object.keys(sent).find((k) => !ignore.includes(k) && !sameValue(parent, k, sent[k], stored[k]));
+	return sentChange ?? Object.keys(stored).find((k) => !ignore.includes(k) && sent[k] === undefined);
 }
 
 function locationChanged(parent: string, sent: LocationData | undefined, stored: LocationData | undefined): boolean {
-	if (!sent) return false;
+	if (!sent) return stored !== undefined;
 	if (!stored) return true;
 	if (changedField(parent, sent.fields, stored.fields, [])) return true;
 	return !!sent.gps && (Number(sent.gps.latitude) !== Number(stored.gps?.latitude) || Number(sent.gps.longitude) !== Number(stored.gps?.longitude));
@@ -42,7 +44,8 @@ function vehicleChanged(sent: VehicleData | undefined, stored: VehicleData | und
 	return sent.plateNumber !== stored?.plateNumber || (sent.country !== undefined && sent.country !== stored?.country);
 }
 
-const CARD_IGNORED = ['tcn', 'plateNumberModReasonText', 'unloadReporter'];
+/** Not expected back: server-set values, change reasons, and the arrival, which finalize carried at operation level. */
+const CARD_IGNORED = ['tcn', 'plateNumberModReasonText', 'unloadReporter', 'arrivalDate', 'arrivalDateOnly', 'statusChangeModReasonText'];
 const ITEM_CORRECTABLE = ['itemOperation', 'weight', 'value', 'weightModReasonText', 'valueModReasonText', 'insDate', 'insUser', 'modDate', 'modUser'];
 
 export function correctTradeCard(op: OperationInput, ctx: OperationContext): OperationOutcome {
@@ -96,6 +99,8 @@ export function correctTradeCard(op: OperationInput, ctx: OperationContext): Ope
 		if (weight !== undefined || value !== undefined) updates.push({ fields: old, weight, value });
 	}
 
+	if (stored.vehicle && !requested.vehicle) return invalid('vehicle (left out)');
+	if (stored.vehicle2 && !requested.vehicle2) return invalid('vehicle2 (left out)');
 	const vehicleChange = vehicleChanged(requested.vehicle, stored.vehicle);
 	const trailerChange = vehicleChanged(requested.vehicle2, stored.vehicle2);
 	if ((vehicleChange || trailerChange) && !requested.fields.plateNumberModReasonText?.trim())

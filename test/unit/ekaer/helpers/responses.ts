@@ -32,4 +32,8 @@ export function queryResponse(top: string, cards: string[]): string {
 
 export const OK = '<funcCode>OK</funcCode><reasonCode>SUCCESS</reasonCode>';
 
+/** The 2015 test system's answer to a request in the wrong namespace: the XML was never read (ekaer.md §4.2). */
 export const TECHNICAL_FAULT = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><technicalFault xmlns="http://common.types.tracon.hu/commonservice"><funcCode>ERROR</funcCode><reasonCode>OPERATION_FAILED</reasonCode><msg>unexpected element (uri:"http://schemas.nav.gov.hu/EKAER/1.6/ekaermanagement", local:"manageTradeCardsRequest")</msg><stackTrace>javax.xml.bind.UnmarshalException ...</stackTrace></technicalFault>`;
+
+/** A technical fault that is no unmarshalling failure: it may come after processing started. */
+export const PROCESSING_FAULT = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><technicalFault xmlns="http://common.types.tracon.hu/commonservice"><funcCode>ERROR</funcCode><reasonCode>OPERATION_FAILED</reasonCode><msg>javax.ejb.EJBTransactionRolledbackException: Transaction rolled back</msg><stackTrace>javax.ejb.EJBTransactionRolledbackException ...</stackTrace></technicalFault>`;

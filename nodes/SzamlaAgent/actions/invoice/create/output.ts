@@ -23,6 +23,7 @@ export function invoiceJson(result: InvoiceResult, prepared: PreparedInvoice, fl
 		orderNumber: header.orderNumber,
 		externalId: prepared.request.externalId,
 		warnings: [...result.warnings, ...prepared.amountWarnings],
+		buyerFromNav: prepared.buyerFromNav,
 		...flags,
 	};
 }

@@ -8,6 +8,7 @@ import type { CreateInvoiceRequest, InvoiceKind, InvoiceLanguage } from '../../.
 import type { SzamlaContext } from '../../context';
 import { serviceToday } from '../../common/calendar';
 import { amountWarnings, type ComputedLine, type LineAmountOptions } from '../../common/lineItems';
+import { BUYER_TAX_NUMBER_FIELD, type NavBuyerFiller } from '../buyerFromNav';
 import { readAttachments } from './attachments';
 import { guardFor, type GuardSpec, type IfExists } from './duplicateGuard';
 
@@ -20,6 +21,8 @@ export interface PreparedInvoice {
 	guard?: GuardSpec;
 	/** All input rows this invoice came from (row mode) or just the item. */
 	rows: number[];
+	/** The buyer fields filled from NAV's record (Fill Buyer From NAV), for the output. */
+	buyerFromNav?: string[];
 	/** Lines whose printed gross differs from what the customer pays (see computeLine), for the output. */
 	amountWarnings: string[];
 }
@@ -43,7 +46,26 @@ function taxpayerStatus(value: unknown): number | undefined {
 	return status;
 }
 
-export async function readInvoice(ctx: IExecuteFunctions, szamla: SzamlaContext, i: number, lines: ComputedLine[]): Promise<PreparedInvoice> {
+/** Required, unless NAV fills them (then empty is fine and NavBuyerFiller checks what is still missing). */
+function buyerNameAndAddress(ctx: IExecuteFunctions, i: number, fromNav: boolean) {
+	const read = (name: string, field: string) =>
+		fromNav ? (optionalText(ctx.getNodeParameter(name, i, '')) ?? '') : requiredText(ctx.getNodeParameter(name, i, ''), field);
+	return {
+		name: read('buyerName', 'Buyer Name'),
+		postalCode: read('buyerPostalCode', 'Buyer Postal Code'),
+		city: read('buyerCity', 'Buyer City'),
+		address: read('buyerAddress', 'Buyer Address'),
+	};
+}
+
+/** `nav`: the run's NAV filler when this item has Fill Buyer From NAV on. */
+export async function readInvoice(
+	ctx: IExecuteFunctions,
+	szamla: SzamlaContext,
+	i: number,
+	lines: ComputedLine[],
+	nav?: NavBuyerFiller,
+): Promise<PreparedInvoice> {
 	const fields = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const buyerFields = ctx.getNodeParameter('buyerFields', i, {}) as IDataObject;
 	const kind = ctx.getNodeParameter('invoiceKind', i, 'invoice') as InvoiceKind;
@@ -98,10 +120,7 @@ export async function readInvoice(ctx: IExecuteFunctions, szamla: SzamlaContext,
 			signatoryName: optionalText(fields.sellerSignatoryName),
 		},
 		buyer: {
-			name: requiredText(ctx.getNodeParameter('buyerName', i, ''), 'Buyer Name'),
-			postalCode: requiredText(ctx.getNodeParameter('buyerPostalCode', i, ''), 'Buyer Postal Code'),
-			city: requiredText(ctx.getNodeParameter('buyerCity', i, ''), 'Buyer City'),
-			address: requiredText(ctx.getNodeParameter('buyerAddress', i, ''), 'Buyer Address'),
+			...buyerNameAndAddress(ctx, i, !!nav),
 			country: optionalText(buyerFields.country),
 			email: optionalText(buyerFields.email),
 			sendEmail: optionalBoolean(buyerFields.sendEmail, 'Buyer Details › Send E-Mail'),
@@ -121,6 +140,12 @@ export async function readInvoice(ctx: IExecuteFunctions, szamla: SzamlaContext,
 		},
 		lines,
 	};
+	let buyerFromNav: string[] | undefined;
+	if (nav) {
+		const filled = await nav.fill(request.buyer, requiredText(ctx.getNodeParameter('buyerTaxNumber', i, ''), BUYER_TAX_NUMBER_FIELD));
+		request.buyer = filled.buyer;
+		buyerFromNav = filled.fromNav;
+	}
 	// Build now: the builder's structure rules then fail before any request, and the XML is sent as built.
 	const xml = buildCreateInvoiceXml(request);
 
@@ -132,5 +157,6 @@ export async function readInvoice(ctx: IExecuteFunctions, szamla: SzamlaContext,
 		guard: guardFor(ifExists, { externalId, orderNumber }, previewPdf),
 		rows: [i],
 		amountWarnings: amountWarnings(lines),
+		buyerFromNav,
 	};
 }
