@@ -6,6 +6,7 @@
 //   E2E_KEEP=1  E2E_ONLY=smoke  E2E_N8N_LOG_LEVEL=debug  E2E_TARBALL=/path/pkg.tgz
 //   E2E_WORKFLOWS_DIR=/some/dir E2E_SCENARIOS=/some/scenarios.js  (extra workflows + their assertions)
 //   E2E_BROWSER=0 (skip the browser suite) / E2E_BROWSER=1 (run it even with E2E_ONLY)
+//   E2E_QUEUE=0 (skip the queue-mode suite, test/e2e/queue) / E2E_QUEUE=1 (run it even with E2E_ONLY)
 // Steps: install/cache n8n (install-n8n.sh) → npm pack → per n8n version: fresh user folder, install the tarball,
 // import credentials + workflows, `execute --id` each workflow, check it with scenarios.js. Ends with the line
 // "e2e: N passed, M failed" and a non-zero exit on any failure.
@@ -42,9 +43,11 @@ async function main() {
 	say(`temp folder ${tmp}${KEEP ? ' (kept: E2E_KEEP)' : ' (removed at the end; E2E_KEEP=1 keeps it)'}`);
 
 	let sims = {};
+	let bins;
+	let tarball;
 	try {
-		const bins = await installN8n(versions);
-		const tarball = await pack(tmp);
+		bins = await installN8n(versions);
+		tarball = await pack(tmp);
 
 		// E2E_WORKFLOWS_DIR / E2E_SCENARIOS: run extra workflows (e.g. a user's workflow from a bug report) with extra
 		// assertions, without touching the repo.
@@ -95,6 +98,8 @@ async function main() {
 	} finally {
 		await simulatorsLib.stopAll(sims).catch(() => {});
 	}
+	// Exactly once under load: queue mode (Postgres + Redis, main + 2 workers) and regular mode (test/e2e/queue/).
+	if (tarball) outcomes.push(...(await require('./queue/run-queue').runQueueSuite({ bins: versions.includes('2.40.7') ? bins : undefined, tarball, logDir })));
 	// The editor in a real browser, on npm start's n8n (test/e2e/browser/README.md); its checks join this summary.
 	outcomes.push(...(await require('./browser/run-browser').runBrowserSuite()));
 

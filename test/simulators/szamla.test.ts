@@ -378,7 +378,7 @@ describe('invoice create', () => {
 		expectHeaderError(await postAgent(fast.url, FIELDS.storno, stornoXml(nr)), 221);
 	});
 
-	it('order-number repetition (account toggle): byte-identical resend returns the same invoice, different content → 71', async () => {
+	it('order-number repetition (account toggle): byte-identical resend returns the same invoice, different content → 152', async () => {
 		const s = await startSzamlaSimulator({ xsdValidation: 'off', forbidOrderNumberRepetition: true });
 		try {
 			const xml = invoiceXml({ orderNumber: 'WEB-42', externalId: 'wf:42:invoice' });
@@ -387,8 +387,9 @@ describe('invoice create', () => {
 			expect(again.headers.szlahu_szamlaszam).toBe(first.headers.szlahu_szamlaszam);
 			expect(again.headers.szlahu_id).toBe(first.headers.szlahu_id);
 			const changed = await create(s, invoiceXml({ orderNumber: 'WEB-42', externalId: 'wf:42:invoice', buyerName: 'Más Vevő' }));
-			expectHeaderError(changed, 71);
+			expectHeaderError(changed, 152);
 			expect(decodeHeader(changed.headers.szlahu_error)).toContain('WEB-42');
+			expect(s.stats).toMatchObject({ orderNumberRefusals: 1, identicalReplays: 1 });
 			// Another kind with the same order number is fine.
 			const proforma = await create(s, invoiceXml({ orderNumber: 'WEB-42', kindXml: '<dijbekero>true</dijbekero>' }));
 			expect(proforma.headers.szlahu_szamlaszam).toBe('D-E2E-1');
@@ -400,6 +401,82 @@ describe('invoice create', () => {
 		} finally {
 			await s.close();
 		}
+	});
+	it('"Disable order number repetition" is per account: on for one, off for another, switchable while running', async () => {
+		const other = 'other-agent-key-00000000000000000000000000';
+		const s = await startSzamlaSimulator({
+			xsdValidation: 'off',
+			accounts: [{ agentKey: DEFAULT_AGENT_KEY, forbidOrderNumberRepetition: true }, { agentKey: other }],
+		});
+		try {
+			await create(s, invoiceXml({ orderNumber: 'WEB-7' }));
+			expectHeaderError(await create(s, invoiceXml({ orderNumber: 'WEB-7', buyerName: 'Más' })), 152);
+			// The second account has the setting off: the same order number twice is two invoices.
+			await create(s, invoiceXml({ orderNumber: 'WEB-7', key: other }));
+			await create(s, invoiceXml({ orderNumber: 'WEB-7', key: other, buyerName: 'Más' }));
+			expect(s.documents.invoices().filter((d) => d.accountIndex === 1)).toHaveLength(2);
+			// Switched off for the first account (admin, as the e2e suite does): a repeat is issued again.
+			const off = await fetch(`${s.url}__admin/account-settings`, { method: 'POST', body: JSON.stringify({ account: 0, forbidOrderNumberRepetition: false }) });
+			expect(off.status).toBe(200);
+			expect((await create(s, invoiceXml({ orderNumber: 'WEB-7', buyerName: 'Más' }))).headers.szlahu_szamlaszam).toBeTruthy();
+			expect(s.documents.invoices().filter((d) => d.accountIndex === 0)).toHaveLength(2);
+		} finally {
+			await s.close();
+		}
+	});
+});
+
+describe('lost answer with the stall window (notes §4, §7)', () => {
+	it('lost-answer-stalled: the answer is lost at once, nothing to find while the create stalls, then the invoice exists', async () => {
+		const s = await startSzamlaSimulator({ xsdValidation: 'off', stallMs: 400 });
+		try {
+			s.injectFault('lost-answer-stalled', { operation: 'xmlszamla' });
+			const started = Date.now();
+			const lost = create(s, invoiceXml({ externalId: 'stall-1', orderNumber: 'WEB-9' })).then(
+				() => 'answered',
+				() => 'connection broke',
+			);
+			expect(await lost).toBe('connection broke');
+			expect(Date.now() - started).toBeLessThan(300);
+			// A look-up right after the lost answer finds nothing: the service is still working on it.
+			expectBodyError(await postAgent(s.url, FIELDS.data, dataQueryXml({ externalId: 'stall-1' })), 7);
+			expect(s.documents.invoices()).toHaveLength(0);
+			// When the stall ends the create completes (polled: a loaded machine may take a little longer than 400 ms).
+			while (s.documents.invoices().length === 0 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 20));
+			expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+			expect(s.documents.invoices()).toHaveLength(1);
+			const found = await postAgent(s.url, FIELDS.data, dataQueryXml({ externalId: 'stall-1' }));
+			expect(found.status).toBe(200);
+			expect(found.text).toContain(s.documents.invoices()[0].number);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('applies to creates only (invoices and receipts), and the default stall is the 57 s seen live', async () => {
+		const s = await startSzamlaSimulator({ xsdValidation: 'off', stallMs: 200 });
+		try {
+			s.injectFault('lost-answer-stalled');
+			// A query goes through untouched; the fault waits for the next create (here a receipt).
+			expectBodyError(await postAgent(s.url, FIELDS.data, dataQueryXml({ externalId: 'none' })), 7);
+			await expect(postAgent(s.url, FIELDS.receiptCreate, receiptXml({ callId: 'c-1' }))).rejects.toThrow();
+			expect(s.documents.receipts()).toHaveLength(0);
+			await new Promise((r) => setTimeout(r, 300));
+			expect(s.documents.receipts()).toHaveLength(1);
+		} finally {
+			await s.close();
+		}
+		const defaults = await startSzamlaSimulator({ xsdValidation: 'off' });
+		try {
+			defaults.injectFault('lost-answer-stalled');
+			void create(defaults).catch(() => undefined);
+			await new Promise((r) => setTimeout(r, 200));
+			expect(defaults.documents.invoices()).toHaveLength(0);
+		} finally {
+			// Closing cancels the stalled create (no timer left behind).
+			await defaults.close();
+		}
+		expect(defaults.documents.invoices()).toHaveLength(0);
 	});
 });
 

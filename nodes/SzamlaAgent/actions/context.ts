@@ -3,14 +3,18 @@
  * session cookie, and the secrets to scrub from errors.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { SzamlaAgentClient } from '../client/client';
-import { DEFAULT_BASE_URL, credentialSecrets, type SzamlaCredentials } from '../client/fingerprint';
+import { DEFAULT_TIMEOUT_MS, SzamlaAgentClient } from '../client/client';
+import { DEFAULT_BASE_URL, credentialFingerprint, credentialSecrets, type SzamlaCredentials } from '../client/fingerprint';
 import type { AgentAuth } from '../protocol/types/request';
 
 export interface SzamlaContext {
 	auth: AgentAuth;
 	client: SzamlaAgentClient;
 	secrets: string[];
+	/** Which account and service this is (credential fingerprint: a hash, no secret); keys the duplicate-guard lock. */
+	account: string;
+	/** The per-request timeout in force (ms), so a lock can outlive the slowest request. */
+	timeoutMs: number;
 }
 
 export interface SzamlaCredentialData {
@@ -38,12 +42,19 @@ export async function createSzamlaContext(
 ): Promise<SzamlaContext> {
 	const data = (await ctx.getCredentials('szamlaAgentApi')) as SzamlaCredentialData;
 	const { credentials, auth } = credentialsFrom(data);
+	const baseUrl = String(data.baseUrl || DEFAULT_BASE_URL);
 	const client = new SzamlaAgentClient({
 		credentials,
-		baseUrl: String(data.baseUrl || DEFAULT_BASE_URL),
+		baseUrl,
 		staticData: options.reuseSession === false ? undefined : ctx.getWorkflowStaticData('global'),
 		reuseSession: options.reuseSession,
 		timeoutMs: options.timeoutMs,
 	});
-	return { auth, client, secrets: credentialSecrets(credentials) };
+	return {
+		auth,
+		client,
+		secrets: credentialSecrets(credentials),
+		account: credentialFingerprint(credentials, baseUrl),
+		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+	};
 }

@@ -14,6 +14,7 @@ import type { SzamlaResults } from '../protocol/types/response';
 import { cookieHeader, sessionCookieFrom } from './cookies';
 import { DEFAULT_BASE_URL, credentialFingerprint, credentialSecrets, type SzamlaCredentials } from './fingerprint';
 import { recoveryHint, WRITE_OPERATIONS } from './recovery';
+import { sealKeyFor, type SealKey } from './seal';
 import { sharedSessionStore, type SessionStaticData, type SessionStore } from './session';
 
 export interface SzamlaAgentClientOptions {
@@ -54,7 +55,7 @@ export interface SzamlaClientStats {
 	retries: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** Read errors that prove the request never got processed, or lost it mid-way on a call that is safe to repeat. */
 function retryableRead(error: unknown): boolean {
@@ -68,6 +69,8 @@ export class SzamlaAgentClient {
 	private readonly sessions: SessionStore;
 	private readonly staticData?: SessionStaticData;
 	private readonly fingerprint: string;
+	/** Seals the cookie in static data (session.ts); derived from the credential's secret, never stored. */
+	private readonly sealKey: SealKey;
 	private readonly secrets: string[];
 	private readonly reuseSession: boolean;
 
@@ -77,6 +80,7 @@ export class SzamlaAgentClient {
 		this.sessions = options.sessions ?? sharedSessionStore;
 		this.staticData = options.staticData as SessionStaticData | undefined;
 		this.fingerprint = credentialFingerprint(options.credentials, this.baseUrl);
+		this.sealKey = sealKeyFor(options.credentials);
 		this.secrets = credentialSecrets(options.credentials);
 		this.reuseSession = options.reuseSession !== false;
 	}
@@ -110,7 +114,7 @@ export class SzamlaAgentClient {
 		parseOptions: ParseOptions,
 	): Promise<SzamlaResults[Op]> {
 		const { cookie, finishLogin } = this.reuseSession
-			? await this.sessions.acquire(this.fingerprint, this.staticData)
+			? await this.sessions.acquire(this.fingerprint, this.staticData, this.sealKey)
 			: { cookie: undefined, finishLogin: undefined };
 		const headers: Record<string, string> = { 'content-type': contentType, accept: '*/*' };
 		if (cookie) headers.cookie = cookieHeader(cookie);
@@ -139,16 +143,16 @@ export class SzamlaAgentClient {
 		const issued = sessionCookieFrom(response.setCookies);
 		if (issued) {
 			if (issued !== sent) this.stats.cookiesAdopted++;
-			this.sessions.record(this.fingerprint, issued, this.staticData);
+			this.sessions.record(this.fingerprint, issued, this.staticData, this.sealKey);
 		} else if (sent) {
 			// The server accepted the cookie: it stays alive for another 90 minutes.
-			this.sessions.record(this.fingerprint, sent, this.staticData);
+			this.sessions.record(this.fingerprint, sent, this.staticData, this.sealKey);
 		}
 	}
 
 	/** Scrub secrets and, for writes with an unknown outcome, say how to find out what happened. */
 	private finalError(operation: SzamlaOperation, error: unknown): Error {
-		const secrets = [...this.secrets, this.sessions.get(this.fingerprint, this.staticData)];
+		const secrets = [...this.secrets, this.sessions.get(this.fingerprint, this.staticData, this.sealKey)];
 		const hint = WRITE_OPERATIONS.has(operation) ? recoveryHint(operation) : undefined;
 		if (error instanceof ServiceError) {
 			const d = error.details;

@@ -5,7 +5,8 @@
 //   first stdout line: {"url": ...} (szamla) / {"baseUrl": ...} (ekaer); serves until SIGTERM.
 //   GET <url>__admin/stats, POST <url>__admin/reset, POST <url>__admin/fault {fault, times, operation},
 //   GET <url>__admin/documents (szamla), GET <baseUrl>__admin/tradeCards (ekaer); added for the e2e scenarios:
-//   GET <url>__admin/sessions (szamla: every JSESSIONID issued), POST <baseUrl>__admin/tradeCards (ekaer: seed cards).
+//   GET <url>__admin/sessions (szamla: every JSESSIONID issued), POST <baseUrl>__admin/tradeCards (ekaer: seed cards),
+//   POST <url>__admin/account-settings (szamla: {account, forbidOrderNumberRepetition}).
 // A simulator whose cli.ts does not exist yet is reported as absent (null) instead of failing the whole run, so
 // workflows that don't need it (smoke) still run.
 const { spawn } = require('node:child_process');
@@ -72,6 +73,10 @@ class Simulator {
 	/** szamla only: drops every session, so the next request with a stored JSESSIONID is answered as expired. */
 	expireSessions() {
 		return this.admin('POST', '__admin/expire-sessions', {});
+	}
+	/** szamla only: an account's settings, e.g. { account: 0, forbidOrderNumberRepetition: true }. */
+	accountSettings(settings) {
+		return this.admin('POST', '__admin/account-settings', settings);
 	}
 	/** szamla only: every JSESSIONID value issued since the simulator started → string[]. */
 	async sessionIds() {

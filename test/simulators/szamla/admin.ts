@@ -1,7 +1,7 @@
 /**
  * Admin surface for the out-of-process (real n8n) suite, under `<url>__admin/`: stats, reset, fault, documents,
- * expire-sessions, sessions (every JSESSIONID issued). Documents are served without request hashes; no secrets are
- * ever stored in them.
+ * expire-sessions, sessions (every JSESSIONID issued), account-settings ({account, forbidOrderNumberRepetition}).
+ * Documents are served without request hashes; no secrets are ever stored in them.
  */
 import type { IncomingMessage, ServerResponse } from 'http';
 import { handleIpnAdmin } from './ipn-admin';
@@ -33,6 +33,11 @@ export async function handleAdmin(sim: SzamlaSimulator, command: string, req: In
 		}
 		if (req.method === 'POST' && command === 'expire-sessions') {
 			sim.expireAllSessions();
+			return send(res, 200, { ok: true });
+		}
+		if (req.method === 'POST' && command === 'account-settings') {
+			const parsed = JSON.parse(body.toString('utf8') || '{}') as { account?: number; forbidOrderNumberRepetition?: boolean };
+			sim.setAccountSettings(parsed.account ?? 0, { forbidOrderNumberRepetition: parsed.forbidOrderNumberRepetition });
 			return send(res, 200, { ok: true });
 		}
 		if (req.method === 'POST' && command === 'fault') {

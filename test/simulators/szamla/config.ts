@@ -1,5 +1,5 @@
 /** Options with defaults applied, plus the context every operation handler receives. */
-import type { SzamlaAccount, SzamlaSimulatorOptions, TaxpayerInfo } from './types';
+import type { SzamlaAccount, SzamlaSimulatorOptions, SzamlaStats, TaxpayerInfo } from './types';
 import type { DocumentStore } from './store';
 import type { XmlNode } from './xml';
 
@@ -13,6 +13,7 @@ export interface SimConfig {
 	sessionIdleMs: number;
 	xsdValidation: 'all' | 'new-shapes' | 'off';
 	forbidOrderNumberRepetition: boolean;
+	stallMs: number;
 	registeredPrefixes: string[];
 	pdfBytes: number;
 	taxpayers: Record<string, TaxpayerInfo>;
@@ -49,6 +50,7 @@ export function resolveConfig(o: SzamlaSimulatorOptions = {}): SimConfig {
 		sessionIdleMs: o.sessionIdleMs ?? 90 * 60 * 1000,
 		xsdValidation: o.xsdValidation ?? 'new-shapes',
 		forbidOrderNumberRepetition: o.forbidOrderNumberRepetition ?? false,
+		stallMs: o.stallMs ?? 57_000,
 		registeredPrefixes: o.registeredPrefixes ?? ['TST', 'E2E'],
 		pdfBytes: o.pdfBytes ?? 2048,
 		taxpayers: { ...DEFAULT_TAXPAYERS, ...(o.taxpayers ?? {}) },
@@ -70,6 +72,12 @@ export interface OpContext {
 	today: string;
 	/** Injected 'mail-failed-56' applies to this request. */
 	mailFails: boolean;
+	stats: SzamlaStats;
+}
+
+/** The account's "Disable order number repetition" setting, or the simulator-wide default. */
+export function forbidsOrderNumberRepetition(ctx: OpContext): boolean {
+	return ctx.account.forbidOrderNumberRepetition ?? ctx.config.forbidOrderNumberRepetition;
 }
 
 export function todayIso(d = new Date()): string {

@@ -8,8 +8,11 @@ interface Pending {
 	operation?: string;
 }
 
-/** Faults that only make sense for a request that issues an invoice. */
-const CREATE_ONLY = new Set(['mail-failed-56']);
+/** Faults that only make sense for some requests: the root elements they apply to. */
+const ONLY_FOR: Record<string, ReadonlySet<string>> = {
+	'mail-failed-56': new Set(['xmlszamla']),
+	'lost-answer-stalled': new Set(['xmlszamla', 'xmlnyugtacreate']),
+};
 
 export function faultName(fault: SzamlaFault): string {
 	return typeof fault === 'string' ? fault : 'slow';
@@ -31,7 +34,8 @@ export class FaultQueue {
 	take(action: ActionInfo | undefined): SzamlaFault | undefined {
 		const idx = this.pending.findIndex((p) => {
 			if (p.operation && p.operation !== action?.root && p.operation !== action?.field) return false;
-			if (CREATE_ONLY.has(faultName(p.fault)) && action?.root !== 'xmlszamla') return false;
+			const only = ONLY_FOR[faultName(p.fault)];
+			if (only && !only.has(action?.root ?? '')) return false;
 			return true;
 		});
 		if (idx < 0) return undefined;

@@ -149,6 +149,7 @@ export async function runPipeline(
 			attachments: form.attachments,
 			today: todayIso(),
 			mailFails,
+			stats: deps.stats,
 		};
 		return { answer: HANDLERS[action.root](ctx), newSession };
 	} catch (e) {

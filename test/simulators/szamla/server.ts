@@ -22,7 +22,17 @@ const ADMIN_PREFIX = `${AGENT_PATH}__admin/`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function emptyStats(): SzamlaStats {
-	return { requests: 0, logins: 0, sessionsCreated: 0, byOperation: {}, xsdValidations: 0, crossAccountCookies: 0, failedLogins: 0 };
+	return {
+		requests: 0,
+		logins: 0,
+		sessionsCreated: 0,
+		byOperation: {},
+		xsdValidations: 0,
+		crossAccountCookies: 0,
+		failedLogins: 0,
+		orderNumberRefusals: 0,
+		identicalReplays: 0,
+	};
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -63,6 +73,12 @@ export async function startServer(options: SzamlaSimulatorOptions = {}): Promise
 	const deps: PipelineDeps = { config, store, sessions, gate, stats };
 	const ipn = new IpnSender();
 	store.onPaymentChange = (doc) => void ipn.paymentChanged(doc);
+	/** Creates still "in the works" under the 'lost-answer-stalled' fault; cancelled by reset and close. */
+	const stalled = new Set<NodeJS.Timeout>();
+	const cancelStalled = () => {
+		for (const timer of stalled) clearTimeout(timer);
+		stalled.clear();
+	};
 
 	const sim: SzamlaSimulator = {
 		url: '',
@@ -71,11 +87,17 @@ export async function startServer(options: SzamlaSimulatorOptions = {}): Promise
 		ipn,
 		injectFault: (fault: SzamlaFault, opts?: FaultOptions) => faults.add(fault, opts),
 		expireAllSessions: () => sessions.clear(),
+		setAccountSettings: (accountIndex, settings) => {
+			const account = config.accounts[accountIndex];
+			if (!account) throw new Error(`no account ${accountIndex}`);
+			if (settings.forbidOrderNumberRepetition !== undefined) account.forbidOrderNumberRepetition = settings.forbidOrderNumberRepetition;
+		},
 		issuedSessionIds: () => sessions.issued,
 		reset: () => {
 			// Mutate in place: callers may hold a reference to `stats`. Known XSD shapes stay known (they are still valid).
 			Object.assign(stats, emptyStats());
 			gate.validations = 0;
+			cancelStalled();
 			store.reset();
 			faults.clear();
 			sessions.clear();
@@ -84,6 +106,7 @@ export async function startServer(options: SzamlaSimulatorOptions = {}): Promise
 		close: () =>
 			new Promise<void>((resolve, reject) => {
 				ipn.reset();
+				cancelStalled();
 				server.closeAllConnections();
 				server.close((e) => (e ? reject(e) : resolve()));
 			}),
@@ -110,6 +133,18 @@ export async function startServer(options: SzamlaSimulatorOptions = {}): Promise
 			return write(res, page);
 		}
 		if (fault === 'session-expired') sessions.drop(sessionId);
+		if (fault === 'lost-answer-stalled') {
+			// The answer is lost at once (a proxy or the network drops the connection), but the service keeps working on
+			// the create (a lost connection or a client timeout cancels nothing, §7): the document appears only when the
+			// stall ends, so a look-up in between finds nothing.
+			req.socket.destroy();
+			const timer = setTimeout(() => {
+				stalled.delete(timer);
+				runPipeline(deps, form, sessionId, false).catch(() => undefined);
+			}, config.stallMs);
+			stalled.add(timer);
+			return;
+		}
 
 		const result = await runPipeline(deps, form, sessionId, fault === 'mail-failed-56');
 		// The document exists now; the client never hears about it.

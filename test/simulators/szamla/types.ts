@@ -9,6 +9,12 @@ export interface SzamlaAccount {
 	password?: string;
 	taxNumber?: string;
 	name?: string;
+	/**
+	 * The account setting "Disable order number repetition" (Rendelésszám ismétlődés tiltása). Unset: the simulator-wide
+	 * `forbidOrderNumberRepetition`. On: a second document of the same kind under one order number is refused with 152,
+	 * a byte-identical resend returns the same invoice (szamla-agent.md §4).
+	 */
+	forbidOrderNumberRepetition?: boolean;
 }
 
 /** NAV data returned by xmltaxpayer for one 8-digit tax number (törzsszám). */
@@ -40,7 +46,13 @@ export interface SzamlaSimulatorOptions {
 	requestMs?: number;
 	sessionIdleMs?: number;
 	xsdValidation?: 'all' | 'new-shapes' | 'off';
+	/** Default of the per-account setting of the same name (off). */
 	forbidOrderNumberRepetition?: boolean;
+	/**
+	 * How long a create hit by the 'lost-answer-stalled' fault keeps the service busy before its document appears
+	 * (one real create stalled ≥ 57 s, notes §4/§7). Default 57 000; tests make it short.
+	 */
+	stallMs?: number;
 	registeredPrefixes?: string[];
 	pdfBytes?: number;
 	taxpayers?: Record<string, TaxpayerInfo>;
@@ -56,7 +68,13 @@ export type SzamlaFault =
 	| 'html-proxy-page'
 	| { slowMs: number }
 	| 'session-expired'
-	| 'mail-failed-56';
+	| 'mail-failed-56'
+	/**
+	 * Creates only: the connection breaks at once without an answer, while the service goes on working on the request
+	 * for `stallMs` and then issues the document. Until then a look-up finds nothing (a "not found" right after a lost
+	 * answer proves nothing).
+	 */
+	| 'lost-answer-stalled';
 
 export interface FaultOptions {
 	/** How many matching requests the fault applies to (default 1). */
@@ -76,6 +94,10 @@ export interface SzamlaStats {
 	crossAccountCookies: number;
 	/** Failed logins (code 3 / 164). */
 	failedLogins: number;
+	/** Creates refused because the account forbids repeating an order number (152). */
+	orderNumberRefusals: number;
+	/** Creates answered with the document an identical earlier request issued (no new document). */
+	identicalReplays: number;
 }
 
 export interface Payment {
@@ -231,6 +253,8 @@ export interface SzamlaSimulator {
 	expireAllSessions(): void;
 	/** Payment notifications (IPN) to a receiver URL; see ipn.ts. */
 	ipn: import('./ipn').IpnSender;
+	/** Change an account's settings while running (e2e: switch "Disable order number repetition" on or off). */
+	setAccountSettings(accountIndex: number, settings: { forbidOrderNumberRepetition?: boolean }): void;
 	/** Every JSESSIONID value issued since start (not cleared by reset). */
 	issuedSessionIds?(): readonly string[];
 	reset(): void;

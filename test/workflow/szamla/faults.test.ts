@@ -53,11 +53,12 @@ describe('faults on Invoice › Create', () => {
 		expect(jsonOf(cont.result)).toEqual([expect.objectContaining({ outcomeUnknown: true, retryable: false })]);
 	});
 
-	it('with the duplicate guard, re-running after a lost answer finds the invoice instead of issuing it again', async () => {
+	it('with the duplicate guard, a lost answer is looked up (recovered), and a re-run returns the invoice instead of issuing it again', async () => {
 		h.sim.injectFault('reset-after-create', { operation: 'xmlszamla' });
-		const params = create({ additionalFields: { externalId: 'lost-answer-2' } });
+		const params = create({ additionalFields: { externalId: 'lost-answer-2' }, options: { recoveryWaitSeconds: 0 } });
 		const first = await runNode(h.sim, params);
-		expect(first.error).toBeDefined();
+		expect(first.error).toBeUndefined();
+		expect(jsonOf(first)[0]).toMatchObject({ recovered: true, externalId: 'lost-answer-2' });
 
 		const { result, creates } = await counting(() => runNode(h.sim, params));
 

@@ -9,6 +9,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { SzamlaAgentApi } from '../../../credentials/SzamlaAgentApi.credentials';
 import { closeDispatchers } from '../../../nodes/shared/transport';
+import type { SzamlaCredentials } from '../../../nodes/SzamlaAgent/client/fingerprint';
+import { sealKeyFor, unseal } from '../../../nodes/SzamlaAgent/client/seal';
 import { sharedSessionStore } from '../../../nodes/SzamlaAgent/client/session';
 import { SzamlaAgent } from '../../../nodes/SzamlaAgent/SzamlaAgent.node';
 import { DEFAULT_AGENT_KEY, startSzamlaSimulator } from '../../simulators/szamla';
@@ -121,10 +123,15 @@ export function errorText(error: unknown): string {
 }
 
 /** The JSESSIONID values a run left in static data (the cookie the simulator issued). */
-export function sessionCookies(staticData: IDataObject): string[] {
-	const sessions = ((staticData.global as IDataObject | undefined)?.szamlaAgentSessions ?? {}) as Record<string, { cookie?: string }>;
-	return Object.values(sessions)
-		.map((s) => s.cookie)
+/**
+ * The session cookies kept in static data, opened with the credential's key (by default the simulator's agent key):
+ * at rest they are sealed (client/seal.ts), so this is what a holder of the credential could read back.
+ */
+export function sessionCookies(staticData: IDataObject, credentials: SzamlaCredentials = { kind: 'agentKey', agentKey: DEFAULT_AGENT_KEY }): string[] {
+	const sessions = ((staticData.global as IDataObject | undefined)?.szamlaAgentSessions ?? {}) as Record<string, { sealed?: string }>;
+	const key = sealKeyFor(credentials);
+	return Object.entries(sessions)
+		.map(([fingerprint, s]) => (typeof s.sealed === 'string' ? unseal(s.sealed, key, fingerprint) : undefined))
 		.filter((c): c is string => typeof c === 'string');
 }
 

@@ -81,7 +81,7 @@ describe('Receipt › Create', () => {
 		expect(item.json).toMatchObject({ totals: { netAmount: 2362.2, grossAmount: 3000 } });
 	});
 
-	it('a repeated call ID is refused with 338 and no second receipt exists', async () => {
+	it('a repeated call ID without an order number: 338, no second receipt, and the error says why it cannot be found', async () => {
 		const params = receiptParams({ additionalFields: { callId: 'order-dup-1' }, downloadPdf: false });
 		const first = await runNode(h.sim, params);
 		const count = h.sim.documents.receipts().length;
@@ -90,9 +90,37 @@ describe('Receipt › Create', () => {
 
 		expect(first.error).toBeUndefined();
 		expect(second.error?.message).toMatch(/^Item 0: Számla Agent error 338\b/);
+		expect(second.error?.message).toMatch(/No second receipt was made.*without an Order Number the node cannot look it up/);
 		expect(jsonOf(secondContinue)).toEqual([expect.objectContaining({ errorCode: '338', outcomeUnknown: false })]);
 		expect(h.sim.documents.receipts()).toHaveLength(count);
 		expect(h.sim.documents.receipts().filter((d) => d.callId === 'order-dup-1')).toHaveLength(1);
+	});
+
+	it('a repeated call ID with an order number returns the receipt that call ID made, as alreadyExisted (issue 10.5)', async () => {
+		const params = receiptParams({ additionalFields: { callId: 'order-dup-2', orderNumber: 'R-ORDER-2' }, downloadPdf: true });
+		const first = await runNode(h.sim, params);
+		const count = h.sim.documents.receipts().length;
+		const again = await runNode(h.sim, params);
+
+		expect(again.error).toBeUndefined();
+		const [fresh] = jsonOf(first);
+		const [json] = jsonOf(again);
+		expect(json).toMatchObject({ alreadyExisted: true, receiptNumber: fresh.receiptNumber, callId: 'order-dup-2' });
+		expect(String((json.warnings as string[])[0])).toMatch(/already made with Call ID "order-dup-2" \(code 338\)/);
+		expect(Object.keys(json).filter((k) => k !== 'alreadyExisted').sort()).toEqual(Object.keys(fresh).sort());
+		expect(again.output('Számla Agent')[0].binary?.data).toBeDefined();
+		expect(h.sim.documents.receipts()).toHaveLength(count);
+	});
+
+	it('a repeated call ID whose order number now shows another receipt is not adopted: the error says so', async () => {
+		await runNode(h.sim, receiptParams({ additionalFields: { callId: 'order-dup-3', orderNumber: 'R-ORDER-3' }, downloadPdf: false }));
+		await runNode(h.sim, receiptParams({ additionalFields: { callId: 'order-dup-3b', orderNumber: 'R-ORDER-3' }, downloadPdf: false }));
+		const result = await runNode(h.sim, receiptParams({ additionalFields: { callId: 'order-dup-3', orderNumber: 'R-ORDER-3' }, downloadPdf: false }), {
+			node: { onError: 'continueRegularOutput' },
+		});
+		const [item] = jsonOf(result);
+		expect(item).toMatchObject({ errorCode: '338', outcomeUnknown: false });
+		expect(String(item.error)).toMatch(/newest receipt under Order Number "R-ORDER-3" .* has Call ID "order-dup-3b", not "order-dup-3"/);
 	});
 
 	it('payments that do not add up to the gross total fail with the field name before any request', async () => {

@@ -85,10 +85,12 @@ describe('no secret in outputs, errors or the run record', () => {
 		expect(seen.length - failed.length).toBeGreaterThanOrEqual(8);
 		expect(cookies.size).toBeGreaterThanOrEqual(2);
 		expect(h.sim.stats.failedLogins).toBeGreaterThanOrEqual(3);
-		// Positive controls: the scanned texts hold the outputs, and the cookies are the real ones (static data has them).
+		// Positive controls: the scanned texts hold the outputs, and the cookies are the real ones (static data has them,
+		// sealed: opened with the credential they are the cookies looked for, and the sealed text is not one of them).
 		const create = seen[0].result;
 		expect(JSON.stringify(create.run)).toContain(String(jsonOf(create)[0].invoiceNumber));
-		expect(JSON.stringify(create.staticData)).toContain([...cookies][0]);
+		expect(sessionCookies(create.staticData)).toEqual([[...cookies][0]]);
+		expect(JSON.stringify(create.staticData)).not.toContain([...cookies][0]);
 	});
 
 	it('no output item, error or run record contains the agent key, a password or a session id', () => {

@@ -58,6 +58,38 @@ describe('Számla Agent session in a workflow', () => {
 		expect(sessionCookies(second.staticData)).toEqual(sessionCookies(first.staticData));
 	});
 
+	it('static data of an older version (cookie in plain text) is used once, without a login, and rewritten sealed', async () => {
+		const first = await runNode(h.sim, params(), { input: items(1) });
+		const [cookie] = sessionCookies(first.staticData);
+		const sessions = (first.staticData.global as IDataObject).szamlaAgentSessions as Record<string, IDataObject>;
+		const [fingerprint] = Object.keys(sessions);
+		const legacy = { global: { szamlaAgentSessions: { [fingerprint]: { cookie, lastUsed: Date.now() } } } };
+		sharedSessionStore.clear();
+		const loginsBefore = h.sim.stats.logins;
+
+		const second = await runNode(h.sim, params(), { input: items(2), staticData: legacy });
+
+		expect(second.error).toBeUndefined();
+		expect(h.sim.stats.logins - loginsBefore).toBe(0);
+		expect(JSON.stringify(second.staticData)).not.toContain(cookie);
+		expect(sessionCookies(second.staticData)).toEqual([cookie]);
+	});
+
+	it('a sealed entry that does not open with this credential gives a fresh login, not an error', async () => {
+		const first = await runNode(h.sim, params(), { input: items(1) });
+		const sessions = (first.staticData.global as IDataObject).szamlaAgentSessions as Record<string, IDataObject>;
+		for (const entry of Object.values(sessions)) entry.sealed = `v1.${Buffer.alloc(48, 7).toString('base64url')}`;
+		sharedSessionStore.clear();
+		const loginsBefore = h.sim.stats.logins;
+
+		const second = await runNode(h.sim, params(), { input: items(2), staticData: first.staticData });
+
+		expect(second.error).toBeUndefined();
+		expect(jsonOf(second)).toHaveLength(2);
+		expect(h.sim.stats.logins - loginsBefore).toBe(1);
+		expect(sessionCookies(second.staticData)).toHaveLength(1);
+	});
+
 	it('without the static data, a new process logs in again (the test above is not vacuous)', async () => {
 		const loginsBefore = h.sim.stats.logins;
 		await runNode(h.sim, params(), { input: items(1) });
@@ -113,7 +145,7 @@ describe('Számla Agent session in a workflow', () => {
 		expect(sessionCookies(result.staticData)).toEqual([]);
 	});
 
-	it('static data holds only a fingerprint key and the cookie: no agent key, username or password', async () => {
+	it('static data holds only a fingerprint key and the sealed cookie: no agent key, username, password or live cookie', async () => {
 		const withKey = await runNode(h.sim, params(), { input: items(1) });
 		const withPassword = await runWorkflow({
 			nodes: [szamlaNode(params())],
@@ -127,9 +159,17 @@ describe('Számla Agent session in a workflow', () => {
 		const keys = Object.keys(sessions);
 		expect(keys).toHaveLength(2); // one per credential, never shared across accounts
 		for (const key of keys) expect(key).toMatch(/^[0-9a-f]{32}$/);
-		for (const session of Object.values(sessions)) expect(Object.keys(session).sort()).toEqual(['cookie', 'lastUsed']);
+		for (const session of Object.values(sessions)) expect(Object.keys(session).sort()).toEqual(['lastUsed', 'sealed']);
 		const text = JSON.stringify(stored);
 		for (const secret of [DEFAULT_AGENT_KEY, PASSWORD, USERNAME]) expect(text).not.toContain(secret);
+		// The live cookies themselves are not there either: only ciphertext (issue 10.6)...
+		const issued = h.sim.issuedSessionIds!();
+		expect(issued.length).toBeGreaterThanOrEqual(2);
+		for (const cookie of issued) expect(text).not.toContain(cookie);
+		// ...which opens with the right credential only.
+		expect(sessionCookies(stored)).toHaveLength(1);
+		expect(sessionCookies(stored, { kind: 'password', username: USERNAME, password: PASSWORD })).toHaveLength(1);
+		expect(sessionCookies(stored, { kind: 'password', username: USERNAME, password: 'wrong' })).toHaveLength(0);
 		expect(h.sim.stats.crossAccountCookies).toBe(0);
 	});
 });

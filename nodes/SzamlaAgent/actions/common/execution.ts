@@ -8,10 +8,29 @@ export interface ExecutionOptions {
 	reuseSession: boolean;
 	/** Per request, for the client (SzamlaAgent.node.ts). */
 	timeoutMs?: number;
+	/** Invoice › Create: how long to wait before looking up a create whose answer was lost. */
+	recoveryWaitMs: number;
 }
 
-export function executionOptionsProperty(show: ShowWhen, options: { parallel: boolean }): INodeProperties {
+/**
+ * The service can still be working on a create long after its answer was lost: one create stalled ≥ 57 s
+ * (szamla-agent.md §4, §7). The default wait outlasts that; the cap keeps an item from hanging for long.
+ */
+export const RECOVERY_WAIT_DEFAULT_S = 70;
+export const RECOVERY_WAIT_MAX_S = 300;
+
+export function executionOptionsProperty(show: ShowWhen, options: { parallel: boolean; recovery?: boolean }): INodeProperties {
 	const values: INodeProperties[] = [];
+	if (options.recovery) {
+		values.push({
+			displayName: 'Recovery Wait (Seconds)',
+			name: 'recoveryWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: RECOVERY_WAIT_MAX_S },
+			default: RECOVERY_WAIT_DEFAULT_S,
+			description: `Guarded creates only (External ID or Order Number set): when the answer to a create is lost, wait this long, then look the invoice up and report it ("recovered") or report that nothing was issued. The service may take about a minute to finish a create, so shorter waits can end in "outcome unknown". At most ${RECOVERY_WAIT_MAX_S} s.`,
+		});
+	}
 	if (options.parallel) {
 		values.push({
 			displayName: 'Parallel Requests',
@@ -59,5 +78,12 @@ export function readExecutionOptions(ctx: IExecuteFunctions): ExecutionOptions {
 		parallelRequests: Number(options.parallelRequests ?? 1),
 		reuseSession: options.reuseSession !== false,
 		timeoutMs: options.timeoutSeconds ? Number(options.timeoutSeconds) * 1000 : undefined,
+		recoveryWaitMs: recoveryWaitMs(options.recoveryWaitSeconds),
 	};
+}
+
+function recoveryWaitMs(value: unknown): number {
+	const seconds = value === undefined || value === '' ? RECOVERY_WAIT_DEFAULT_S : Number(value);
+	if (!Number.isFinite(seconds)) return RECOVERY_WAIT_DEFAULT_S * 1000;
+	return Math.min(RECOVERY_WAIT_MAX_S, Math.max(0, seconds)) * 1000;
 }

@@ -18,6 +18,8 @@ export interface RequestOperation<Request, Op extends SzamlaOperation> {
 	output(result: SzamlaResults[Op], request: Request, itemIndex: number): INodeExecutionData[] | Promise<INodeExecutionData[]>;
 	/** false where parallel requests are not safe (e.g. receipt e-mails, which the service spaces 15 s apart). */
 	parallel?: boolean;
+	/** A failed request's last word: output instead (e.g. the receipt a reused call ID made), or throw. */
+	recover?(error: unknown, request: Request, itemIndex: number): Promise<INodeExecutionData[]>;
 }
 
 export async function runRequests<Request, Op extends SzamlaOperation>(
@@ -33,7 +35,14 @@ export async function runRequests<Request, Op extends SzamlaOperation>(
 				return { request, xml: operation.build(request) };
 			},
 			async send({ request, xml }, i) {
-				return await operation.output(await szamla.client.send(operation.operation, xml), request, i);
+				let result: SzamlaResults[Op];
+				try {
+					result = await szamla.client.send(operation.operation, xml);
+				} catch (error) {
+					if (operation.recover) return await operation.recover(error, request, i);
+					throw error;
+				}
+				return await operation.output(result, request, i);
 			},
 		},
 		{

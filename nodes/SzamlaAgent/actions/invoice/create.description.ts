@@ -207,5 +207,5 @@ export const createInvoiceDescription: INodeProperties[] = [
 			wholeForintsField,
 		],
 	},
-	executionOptionsProperty(show, { parallel: true }),
+	executionOptionsProperty(show, { parallel: true, recovery: true }),
 ];

@@ -23,7 +23,8 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 	const ctx = this;
 	const rowGroups = ctx.getNodeParameter('lineItemsSource', 0, 'parameters') === 'rows' ? groupRows(ctx) : undefined;
 	const rowsOf = (i: number): number[] => rowGroups?.groups.get(i) ?? [i];
-	const guard = new DuplicateGuard(szamla);
+	const execution = readExecutionOptions(ctx);
+	const guard = new DuplicateGuard(szamla, { recoveryWaitMs: execution.recoveryWaitMs });
 	const nav = new NavBuyerFiller(
 		async (taxNumber) => await szamla.client.send('queryTaxpayer', buildQueryTaxpayerXml({ auth: szamla.auth, taxNumber })),
 		lookupsFor(ctx.getExecutionId(), 'agentKey' in szamla.auth ? szamla.auth.agentKey : szamla.auth.username),
@@ -65,11 +66,12 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 				return await guard.run(prepared.guard, prepared.request.header.kind, {
 					issue: async () => await issue(prepared, i),
 					existing: async (found) => [await invoiceOutput(ctx, i, found.result, prepared, flagsOf(prepared, { alreadyExisted: true }))],
+					recovered: async (found) => [await invoiceOutput(ctx, i, found.result, prepared, flagsOf(prepared, { recovered: true }))],
 				});
 			},
 		},
 		{
-			concurrency: readExecutionOptions(ctx).parallelRequests,
+			concurrency: execution.parallelRequests,
 			secrets: szamla.secrets,
 			itemIndexes: rowGroups ? groupItemIndexes(rowGroups) : undefined,
 			pairedItems: rowGroups ? (i) => rowsOf(i).map((item) => ({ item })) : undefined,

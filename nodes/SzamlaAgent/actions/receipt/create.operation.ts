@@ -11,6 +11,7 @@ import type { CreateReceiptRequest } from '../../protocol/types/request';
 import type { SzamlaContext } from '../context';
 import { currencyOptions, paymentMethodOptions } from '../common/choices';
 import { executionOptionsProperty } from '../common/execution';
+import { isCallIdReused, receiptOfCallId } from './callIdReplay';
 import { runRequests } from '../common/runRequests';
 import { amountWarnings, lineItemProperties, readLineItems, wholeForintsField } from '../common/lineItems';
 import { pdfProperties } from '../common/pdf';
@@ -129,6 +130,18 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 			const item = await receiptOutput(ctx, i, result, request.downloadPdf);
 			// Like invoices: a line whose printed gross differs from what the customer pays is never silent.
 			item.json.warnings = amountWarnings(request.lines);
+			return [item];
+		},
+		async recover(error, request, i) {
+			// The same Call ID again: answer with the receipt it made, like the invoice guard does.
+			if (!isCallIdReused(error) || !request.callId) throw error;
+			const found = await receiptOfCallId(szamla, request, error);
+			const item = await receiptOutput(ctx, i, found, request.downloadPdf);
+			item.json.warnings = [
+				`Not issued again: receipt ${found.receiptNumber} was already made with Call ID "${request.callId}" (code 338)`,
+				...amountWarnings(request.lines),
+			];
+			item.json.alreadyExisted = true;
 			return [item];
 		},
 	});

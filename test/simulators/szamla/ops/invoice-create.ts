@@ -4,7 +4,7 @@
 import { createHash } from 'crypto';
 import { sumTotals, tidy } from '../amounts';
 import { AgentError, MESSAGES, pdfAnswer, szamlaValasz, xmlAnswer, type Answer } from '../answers';
-import type { OpContext } from '../config';
+import { forbidsOrderNumberRepetition, type OpContext } from '../config';
 import { makePdf } from '../pdf';
 import { INVOICE_TYPE_CODES, type Buyer, type InvoiceDocument, type InvoiceKind } from '../types';
 import { bool, child, children, el, num, text, value, type XmlNode } from '../xml';
@@ -94,7 +94,7 @@ export function createInvoice(ctx: OpContext): Answer {
 	}
 
 	const orderNumber = value(header, 'rendelesSzam')?.trim() || undefined;
-	if (config.forbidOrderNumberRepetition && orderNumber) {
+	if (forbidsOrderNumberRepetition(ctx) && orderNumber) {
 		const existing = store.latestByOrder(
 			ctx.accountIndex,
 			orderNumber,
@@ -102,8 +102,13 @@ export function createInvoice(ctx: OpContext): Answer {
 		);
 		if (existing) {
 			// A byte-identical resend while the first is live gets the same invoice back (§4).
-			if (existing.requestHash === ctx.rawHash) return invoiceSuccess(existing, version, wantPdf, config.pdfBytes);
-			throw new AgentError(71, `Számla mentés sikertelen. Már létező rendelésszám: ${orderNumber}.`);
+			if (existing.requestHash === ctx.rawHash) {
+				ctx.stats.identicalReplays++;
+				return invoiceSuccess(existing, version, wantPdf, config.pdfBytes);
+			}
+			// 71 and 152 both mean this (notes §3.5); 152 names the trimmed order number, as the live service did.
+			ctx.stats.orderNumberRefusals++;
+			throw new AgentError(152, `Számla mentés sikertelen. Már létező rendelésszám: ${orderNumber}.`);
 		}
 	}
 

@@ -2,6 +2,7 @@ import { ServiceError, TransportError } from '../../../../nodes/shared/errors';
 import { closeDispatchers } from '../../../../nodes/shared/transport';
 import { SzamlaAgentClient } from '../../../../nodes/SzamlaAgent/client/client';
 import { credentialFingerprint } from '../../../../nodes/SzamlaAgent/client/fingerprint';
+import { seal, sealKeyFor } from '../../../../nodes/SzamlaAgent/client/seal';
 import { SessionStore } from '../../../../nodes/SzamlaAgent/client/session';
 import { startFakeAgent, type FakeAgent } from './fakeAgent';
 
@@ -65,8 +66,25 @@ describe('SzamlaAgentClient', () => {
 		expect(agent.cookiesIssued).toHaveLength(1);
 		expect(agent.requests[1].cookie).toBe(agent.cookiesIssued[0]);
 		const fingerprint = credentialFingerprint(credentials, agent.url);
-		expect(staticData).toEqual({ szamlaAgentSessions: { [fingerprint]: { cookie: agent.cookiesIssued[0], lastUsed: expect.any(Number) } } });
+		expect(staticData).toEqual({ szamlaAgentSessions: { [fingerprint]: { sealed: expect.stringMatching(/^v1\./), lastUsed: expect.any(Number) } } });
+		// At rest only ciphertext: neither the agent key nor the live cookie.
 		expect(JSON.stringify(staticData)).not.toContain(AGENT_KEY);
+		expect(JSON.stringify(staticData)).not.toContain(agent.cookiesIssued[0]);
+	});
+
+	it('static data sealed with another key (changed password, other secret) means one fresh login, not an error', async () => {
+		const staticData: Record<string, unknown> = {};
+		await client({ staticData }).send('createInvoice', CREATE_XML);
+		const fingerprint = credentialFingerprint(credentials, agent.url);
+		const sessions = staticData.szamlaAgentSessions as Record<string, { sealed: string }>;
+		// As if written with another credential secret under the same fingerprint slot.
+		sessions[fingerprint].sealed = seal(agent.cookiesIssued[0], sealKeyFor({ kind: 'agentKey', agentKey: 'another-key' }), fingerprint);
+		await expect(client({ staticData }).send('createInvoice', CREATE_XML)).resolves.toMatchObject({ invoiceNumber: 'E-2026-1' });
+		expect(agent.requests[1].cookie).toBeUndefined();
+		expect(agent.cookiesIssued).toHaveLength(2);
+		// The new session is stored, sealed with this credential's key, and the next process reuses it.
+		await client({ staticData }).send('createInvoice', CREATE_XML);
+		expect(agent.requests[2].cookie).toBe(agent.cookiesIssued[1]);
 	});
 
 	it('parallel first calls in one process wait for a single login', async () => {

@@ -1,5 +1,6 @@
 import { sessionCookieFrom } from '../../../../nodes/SzamlaAgent/client/cookies';
 import { credentialFingerprint, DEFAULT_BASE_URL } from '../../../../nodes/SzamlaAgent/client/fingerprint';
+import { seal, sealKeyFor, sealKeyFrom, unseal } from '../../../../nodes/SzamlaAgent/client/seal';
 import { SESSION_IDLE_MS, SessionStore } from '../../../../nodes/SzamlaAgent/client/session';
 
 const KEY = 'k'.repeat(20) + 'SECRETPART' + 'k'.repeat(12);
@@ -29,6 +30,45 @@ describe('session cookie header parsing', () => {
 	});
 });
 
+const KEY_A = sealKeyFor({ kind: 'agentKey', agentKey: KEY });
+const KEY_B = sealKeyFor({ kind: 'agentKey', agentKey: KEY + 'x' });
+
+describe('seal (the cookie at rest)', () => {
+	it('AES-256-GCM with a fresh IV: the sealed text is not the cookie, differs every time, opens only with key and slot', () => {
+		const cookie = 'A1B2C3D4E5F60718293A4B5C6D7E8F90';
+		const one = seal(cookie, KEY_A, 'fp');
+		const two = seal(cookie, KEY_A, 'fp');
+		expect(one).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+		expect(one).not.toContain(cookie);
+		expect(Buffer.from(one.slice(3), 'base64url').toString('latin1')).not.toContain(cookie);
+		expect(one).not.toBe(two);
+		expect(unseal(one, KEY_A, 'fp')).toBe(cookie);
+		expect(unseal(two, KEY_A, 'fp')).toBe(cookie);
+		expect(unseal(one, KEY_B, 'fp')).toBeUndefined();
+		expect(unseal(one, KEY_A, 'other-fp')).toBeUndefined();
+	});
+
+	it('tampered, truncated or unknown-format values do not open (and do not throw)', () => {
+		const sealed = seal('COOKIE', KEY_A, 'fp');
+		const raw = Buffer.from(sealed.slice(3), 'base64url');
+		raw[raw.length - 1] ^= 1;
+		expect(unseal(`v1.${raw.toString('base64url')}`, KEY_A, 'fp')).toBeUndefined();
+		expect(unseal(sealed.slice(0, 20), KEY_A, 'fp')).toBeUndefined();
+		expect(unseal('COOKIE', KEY_A, 'fp')).toBeUndefined();
+		expect(unseal('v2.abc', KEY_A, 'fp')).toBeUndefined();
+	});
+
+	it('the key is HKDF-SHA256 of the credential secret: 32 bytes, stable, different per secret, login kind and password', () => {
+		expect(sealKeyFrom('s')).toHaveLength(32);
+		expect(sealKeyFrom('s').equals(sealKeyFrom('s'))).toBe(true);
+		expect(KEY_A.equals(KEY_B)).toBe(false);
+		const p1 = sealKeyFor({ kind: 'password', username: 'u', password: 'p1' });
+		const p2 = sealKeyFor({ kind: 'password', username: 'u', password: 'p2' });
+		expect(p1.equals(p2)).toBe(false);
+		expect(KEY_A.toString('hex')).not.toContain(Buffer.from(KEY).toString('hex'));
+	});
+});
+
 describe('SessionStore', () => {
 	let now = 0;
 	const clock = () => now;
@@ -36,14 +76,15 @@ describe('SessionStore', () => {
 		now = 1_700_000_000_000;
 	});
 
-	it('keeps the cookie in memory and in the static data, under the fingerprint', () => {
+	it('keeps the cookie in memory and, sealed, in the static data under the fingerprint', () => {
 		const store = new SessionStore({ now: clock });
 		const staticData: Record<string, unknown> = { other: 1 };
-		store.record('fp1', 'COOKIE1', staticData);
-		expect(staticData).toEqual({ other: 1, szamlaAgentSessions: { fp1: { cookie: 'COOKIE1', lastUsed: now } } });
+		store.record('fp1', 'COOKIE1', staticData, KEY_A);
+		expect(staticData).toEqual({ other: 1, szamlaAgentSessions: { fp1: { sealed: expect.stringMatching(/^v1\./), lastUsed: now } } });
+		expect(JSON.stringify(staticData)).not.toContain('COOKIE1');
 		expect(store.get('fp1')).toBe('COOKIE1');
-		expect(new SessionStore({ now: clock }).get('fp1', staticData)).toBe('COOKIE1');
-		expect(store.get('fp2', staticData)).toBeUndefined();
+		expect(new SessionStore({ now: clock }).get('fp1', staticData, KEY_A)).toBe('COOKIE1');
+		expect(store.get('fp2', staticData, KEY_A)).toBeUndefined();
 	});
 
 	it('prefers the more recently used layer', () => {
@@ -51,35 +92,78 @@ describe('SessionStore', () => {
 		const staticData: Record<string, unknown> = {};
 		store.record('fp', 'OLD');
 		now += 1000;
-		new SessionStore({ now: clock }).record('fp', 'NEW', staticData);
-		expect(store.get('fp', staticData)).toBe('NEW');
+		new SessionStore({ now: clock }).record('fp', 'NEW', staticData, KEY_A);
+		expect(store.get('fp', staticData, KEY_A)).toBe('NEW');
 	});
 
 	it('drops sessions idle for 90 minutes from both layers', () => {
 		const store = new SessionStore({ now: clock });
 		const staticData: Record<string, unknown> = {};
-		store.record('fp', 'C', staticData);
+		store.record('fp', 'C', staticData, KEY_A);
 		now += SESSION_IDLE_MS - 1;
-		expect(store.get('fp', staticData)).toBe('C');
+		expect(store.get('fp', staticData, KEY_A)).toBe('C');
 		now += 1;
-		expect(store.get('fp', staticData)).toBeUndefined();
+		expect(store.get('fp', staticData, KEY_A)).toBeUndefined();
 		expect(staticData.szamlaAgentSessions).toEqual({});
 	});
 
 	it('ignores malformed static data instead of failing', () => {
 		const store = new SessionStore({ now: clock });
 		const staticData: Record<string, unknown> = { szamlaAgentSessions: { fp: { cookie: 42 } } };
-		expect(store.get('fp', staticData)).toBeUndefined();
+		expect(store.get('fp', staticData, KEY_A)).toBeUndefined();
 		expect(staticData.szamlaAgentSessions).toEqual({});
 	});
 
 	it('drop forgets the session in both layers', () => {
 		const store = new SessionStore({ now: clock });
 		const staticData: Record<string, unknown> = {};
-		store.record('fp', 'C', staticData);
+		store.record('fp', 'C', staticData, KEY_A);
 		store.drop('fp', staticData);
 		expect(store.get('fp')).toBeUndefined();
-		expect(store.get('fp', staticData)).toBeUndefined();
+		expect(store.get('fp', staticData, KEY_A)).toBeUndefined();
+		expect(staticData.szamlaAgentSessions).toEqual({});
+	});
+
+	it('a wrong key (another credential, a changed password) yields no cookie and drops the entry: a fresh login, no error', () => {
+		const staticData: Record<string, unknown> = {};
+		new SessionStore({ now: clock }).record('fp', 'LIVE', staticData, KEY_A);
+		const restarted = new SessionStore({ now: clock });
+		expect(restarted.get('fp', staticData, KEY_B)).toBeUndefined();
+		expect(staticData.szamlaAgentSessions).toEqual({});
+	});
+
+	it('without a key a sealed entry is neither used nor touched, and nothing is written to static data', () => {
+		const staticData: Record<string, unknown> = {};
+		new SessionStore({ now: clock }).record('fp', 'LIVE', staticData, KEY_A);
+		const before = JSON.stringify(staticData);
+		expect(new SessionStore({ now: clock }).get('fp', staticData)).toBeUndefined();
+		expect(JSON.stringify(staticData)).toBe(before);
+		const empty: Record<string, unknown> = {};
+		new SessionStore({ now: clock }).record('fp', 'LIVE', empty);
+		expect(empty).toEqual({});
+	});
+
+	it('an old plain-text entry is read once and rewritten sealed', () => {
+		const staticData: Record<string, unknown> = { szamlaAgentSessions: { fp: { cookie: 'PLAIN-OLD', lastUsed: now - 1000 } } };
+		const store = new SessionStore({ now: clock });
+		expect(store.get('fp', staticData, KEY_A)).toBe('PLAIN-OLD');
+		const entry = (staticData.szamlaAgentSessions as Record<string, Record<string, unknown>>).fp;
+		expect(Object.keys(entry).sort()).toEqual(['lastUsed', 'sealed']);
+		expect(entry.lastUsed).toBe(now - 1000);
+		expect(JSON.stringify(staticData)).not.toContain('PLAIN-OLD');
+		expect(new SessionStore({ now: clock }).get('fp', staticData, KEY_A)).toBe('PLAIN-OLD');
+		// Read without a key, an old plain entry is used once and removed rather than left in plain text.
+		const other: Record<string, unknown> = { szamlaAgentSessions: { fp: { cookie: 'PLAIN-OLD', lastUsed: now } } };
+		expect(new SessionStore({ now: clock }).get('fp', other)).toBe('PLAIN-OLD');
+		expect(other.szamlaAgentSessions).toEqual({});
+	});
+
+	it('a sealed value copied under another fingerprint does not open there', () => {
+		const staticData: Record<string, unknown> = {};
+		new SessionStore({ now: clock }).record('fp1', 'LIVE', staticData, KEY_A);
+		const sessions = staticData.szamlaAgentSessions as Record<string, unknown>;
+		sessions.fp2 = sessions.fp1;
+		expect(new SessionStore({ now: clock }).get('fp2', staticData, KEY_A)).toBeUndefined();
 	});
 
 	it('lets only one caller log in at a time; the others get its cookie', async () => {

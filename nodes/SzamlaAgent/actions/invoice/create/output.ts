@@ -7,7 +7,7 @@ import type { InvoiceResult } from '../../../protocol/types/response';
 import { pdfBinary } from '../../common/pdf';
 import type { PreparedInvoice } from './read';
 
-export type InvoiceOutputFlags = { alreadyExisted?: true; preview?: true; rowCount?: number };
+export type InvoiceOutputFlags = { alreadyExisted?: true; recovered?: true; preview?: true; rowCount?: number };
 
 export function invoiceJson(result: InvoiceResult, prepared: PreparedInvoice, flags: InvoiceOutputFlags = {}): IDataObject {
 	const header = prepared.request.header;
