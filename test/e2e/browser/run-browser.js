@@ -262,7 +262,15 @@ async function checkExamples(check, editor, info) {
 	const simulatorUrls = { szamla: urlOf('szamlaAgentApi'), ekaer: urlOf('ekaerApi') };
 	for (const { file, workflow } of readExamples(REPO)) {
 		const spec = EXAMPLE_CHECKS[file];
-		await check(`example ${file} runs from the editor${spec ? ` and shows ${spec.minItems ? `≥ ${spec.minItems}` : spec.items} ${spec.field}${spec.pdfField ? ' with PDFs' : ''}` : ''}`, async () => {
+		const shows = spec && `${spec.minItems ? `≥ ${spec.minItems}` : spec.items} ${spec.field}${spec.pdfField ? ' with PDFs' : ''}`;
+		const title = !spec
+			? `example ${file} runs from the editor`
+			: spec.trigger === 'panel'
+				? `example ${file}: the trigger's panel says where its Production URL goes, and the node has a webhook ID of its own`
+				: spec.trigger
+					? `example ${file}: the trigger's test step shows ${shows}`
+					: `example ${file} runs from the editor and shows ${shows}`;
+		await check(title, async () => {
 			if (!spec) throw new Error(`no entry for ${file} in test/e2e/browser/example-checks.js`);
 			editor.phase = `example ${file}`;
 			if (spec.trigger) return await checkTriggerExample(editor, file, workflow, spec, simulatorUrls);
