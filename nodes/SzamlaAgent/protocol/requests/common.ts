@@ -1,7 +1,6 @@
 /**
  * Shared pieces of the request builders: the namespaced root, the credential elements, and input checks that throw
- * InputError with the user-facing field name. Field names are built only when a check fails, so the happy path stays
- * cheap (builders run thousands of times per workflow).
+ * InputError with the user-facing field name.
  */
 import { InputError } from '../../../shared/errors';
 import { leaf, node, renderXml, type XmlChild, type XmlElement } from '../../../shared/xml';
@@ -28,9 +27,17 @@ export function isSet(value: string | undefined | null): value is string {
 	return value.trim() !== '';
 }
 
-/** Leaf for an optional text: blank counts as unset (n8n gives '' for untouched optional fields). */
-export function textLeaf(name: string, value: string | undefined | null): XmlElement | undefined {
-	return isSet(value) ? { name, text: value } : undefined;
+/**
+ * Leaf for an optional text: blank counts as unset (n8n gives '' for untouched optional fields). `field` is the
+ * user-facing name the XML writer's character check reports (nodes/shared/xml.ts).
+ */
+export function textLeaf(name: string, value: string | undefined | null, field: string): XmlElement | undefined {
+	return isSet(value) ? { name, text: value, field } : undefined;
+}
+
+/** Leaf for a required text; an InputError naming `field` when it is blank. */
+export function requiredTextLeaf(name: string, value: unknown, field: string): XmlElement {
+	return { name, text: requireText(value, field), field };
 }
 
 export function requireText(value: unknown, field: string): string {
@@ -43,18 +50,6 @@ export function requireNumber(value: unknown, field: string): number {
 		throw new InputError(field, `Must be a finite number, got ${describe(value)}`);
 	}
 	return value;
-}
-
-/** requireNumber for `${prefix} › ${name}`, with that field name built only when the check fails. */
-export function requireNumberAt(value: unknown, prefix: string, name: string): number {
-	if (typeof value === 'number' && Number.isFinite(value)) return value;
-	return requireNumber(value, `${prefix} › ${name}`);
-}
-
-/** requireText for `${prefix} › ${name}`, with that field name built only when the check fails. */
-export function requireTextAt(value: unknown, prefix: string, name: string): string {
-	if (typeof value === 'string' && value.trim() !== '') return value;
-	return requireText(value, `${prefix} › ${name}`);
 }
 
 export function optionalNumber(value: unknown, field: string): number | undefined {
@@ -114,13 +109,16 @@ export function optionalDate(value: string | undefined | null, field: string): I
 export function authChildren(auth: AgentAuth | undefined): XmlChild[] {
 	if (!auth || typeof auth !== 'object') throw new InputError('Credentials', 'Missing Agent key or username and password');
 	if ('agentKey' in auth && isSet(auth.agentKey)) {
-		return [{ name: 'szamlaagentkulcs', text: auth.agentKey }];
+		return [{ name: 'szamlaagentkulcs', text: auth.agentKey, field: 'Agent Key' }];
 	}
 	if ('username' in auth || 'password' in auth) {
 		const login = auth as { username?: string; password?: string };
 		if (!isSet(login.username)) throw new InputError('Username', 'Required when logging in without an Agent key');
 		if (!isSet(login.password)) throw new InputError('Password', 'Required when logging in with a username');
-		return [{ name: 'felhasznalo', text: login.username }, { name: 'jelszo', text: login.password }];
+		return [
+			{ name: 'felhasznalo', text: login.username, field: 'Username' },
+			{ name: 'jelszo', text: login.password, field: 'Password' },
+		];
 	}
 	throw new InputError('Agent Key', 'Required (or log in with username and password)');
 }

@@ -14,6 +14,7 @@ import {
 	requireBoolean,
 	requireNumber,
 	requireText,
+	requiredTextLeaf,
 	textLeaf,
 } from './common';
 import { checkedLineAmounts } from './lineAmounts';
@@ -51,16 +52,16 @@ export function buildCreateReceiptXml(req: CreateReceiptRequest): string {
 	return renderRequest('createReceipt', [
 		node('beallitasok', [...authChildren(req.auth), leaf('pdfLetoltes', requireBoolean(req.downloadPdf, 'Download PDF'))]),
 		node('fejlec', [
-			textLeaf('hivasAzonosito', req.callId),
-			{ name: 'elotag', text: checkReceiptPrefix(req.prefix) },
-			{ name: 'fizmod', text: requireText(req.paymentMethod, 'Payment Method') },
-			{ name: 'penznem', text: currency },
+			textLeaf('hivasAzonosito', req.callId, 'Additional Fields › Call ID'),
+			{ name: 'elotag', text: checkReceiptPrefix(req.prefix), field: 'Prefix' },
+			requiredTextLeaf('fizmod', req.paymentMethod, 'Payment Method'),
+			{ name: 'penznem', text: currency, field: 'Currency' },
 			leaf('devizaarf', optionalNumber(req.exchangeRate, 'Exchange Rate')),
-			textLeaf('devizabank', req.exchangeBank),
-			textLeaf('megjegyzes', req.comment),
-			textLeaf('pdfSablon', req.pdfTemplate),
-			textLeaf('fokonyvVevo', req.buyerLedgerId),
-			textLeaf('rendelesSzam', req.orderNumber),
+			textLeaf('devizabank', req.exchangeBank, 'Additional Fields › Exchange Bank'),
+			textLeaf('megjegyzes', req.comment, 'Additional Fields › Comment'),
+			textLeaf('pdfSablon', req.pdfTemplate, 'Additional Fields › PDF Template'),
+			textLeaf('fokonyvVevo', req.buyerLedgerId, 'Additional Fields › Ledger Buyer ID'),
+			textLeaf('rendelesSzam', req.orderNumber, 'Additional Fields › Order Number'),
 		]),
 		node('tetelek', items),
 		paymentsElement(req.payments, grossTotal),
@@ -72,17 +73,21 @@ function receiptLineElement(line: ReceiptLine, at: string, currency: string): Xm
 	const { quantity, netUnitPrice, vatKey, netAmount, vatAmount, grossAmount } = checkedLineAmounts(line, at, currency);
 	const ledger = line.ledger;
 	return node('tetel', [
-		{ name: 'megnevezes', text: requireText(line.name, `${at} › Name`) },
-		textLeaf('azonosito', line.identifier),
+		requiredTextLeaf('megnevezes', line.name, `${at} › Name`),
+		textLeaf('azonosito', line.identifier, `${at} › Identifier`),
 		leaf('mennyiseg', quantity),
-		{ name: 'mennyisegiEgyseg', text: requireText(line.unit, `${at} › Unit`) },
+		requiredTextLeaf('mennyisegiEgyseg', line.unit, `${at} › Unit`),
 		leaf('nettoEgysegar', netUnitPrice),
-		{ name: 'afakulcs', text: vatKey },
+		{ name: 'afakulcs', text: vatKey, field: `${at} › VAT Key` },
 		leaf('netto', netAmount),
 		leaf('afa', vatAmount),
 		leaf('brutto', grossAmount),
-		ledger && optionalNode('fokonyv', [textLeaf('arbevetel', ledger.revenueAccount), textLeaf('afa', ledger.vatAccount)]),
-		textLeaf('megjegyzes', line.comment),
+		ledger &&
+			optionalNode('fokonyv', [
+				textLeaf('arbevetel', ledger.revenueAccount, `${at} › Ledger › Revenue Account`),
+				textLeaf('afa', ledger.vatAccount, `${at} › Ledger › VAT Account`),
+			]),
+		textLeaf('megjegyzes', line.comment, `${at} › Comment`),
 		// Newer (docs) schema only; sent only when set.
 		leaf('torloKod', optionalInteger(line.dataErasureCode, `${at} › Data Erasure Code`, 0)),
 	]);
@@ -99,9 +104,9 @@ function paymentsElement(payments: ReceiptPayment[] | undefined, grossTotal: num
 		const amount = requireNumber(p.amount, `${at} › Amount`);
 		paid += amount;
 		return node('kifizetes', [
-			{ name: 'fizetoeszkoz', text: requireText(p.method, `${at} › Method`) },
+			requiredTextLeaf('fizetoeszkoz', p.method, `${at} › Method`),
 			leaf('osszeg', amount),
-			textLeaf('leiras', p.description),
+			textLeaf('leiras', p.description, `${at} › Comment`),
 		]);
 	});
 	// Service code 340: the payments must add up to the receipt's gross total.

@@ -12,9 +12,9 @@ export function buildDeleteProformaXml(req: DeleteProformaRequest): string {
 	return renderRequest('deleteProforma', [
 		node('beallitasok', authChildren(req.auth)),
 		node('fejlec', [
-			key === 'proformaNumber' ? { name: 'szamlaszam', text: value } : undefined,
+			key === 'proformaNumber' ? { name: 'szamlaszam', text: value, field: SELECTOR_LABELS[key] } : undefined,
 			// Lower-case "sz" here, unlike every other schema's rendelesSzam.
-			key === 'orderNumber' ? { name: 'rendelesszam', text: value } : undefined,
+			key === 'orderNumber' ? { name: 'rendelesszam', text: value, field: SELECTOR_LABELS[key] } : undefined,
 		]),
 	]);
 }

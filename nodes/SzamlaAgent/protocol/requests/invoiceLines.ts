@@ -2,7 +2,7 @@
 import { InputError } from '../../../shared/errors';
 import { leaf, node, optionalNode, type XmlElement } from '../../../shared/xml';
 import type { InvoiceLine } from '../types/request';
-import { optionalDate, optionalInteger, optionalNumber, requireTextAt, textLeaf } from './common';
+import { optionalDate, optionalInteger, optionalNumber, requiredTextLeaf, textLeaf } from './common';
 import { checkedLineAmounts } from './lineAmounts';
 
 export const LINE_ITEMS = 'Line Items';
@@ -29,23 +29,23 @@ function lineElement(line: InvoiceLine, at: string, currency: string, marginSche
 	);
 	const ledger = line.ledger;
 	return node('tetel', [
-		{ name: 'megnevezes', text: requireTextAt(line.name, at, 'Name') },
-		textLeaf('azonosito', line.identifier),
+		requiredTextLeaf('megnevezes', line.name, `${at} › Name`),
+		textLeaf('azonosito', line.identifier, `${at} › Identifier`),
 		leaf('mennyiseg', quantity),
-		{ name: 'mennyisegiEgyseg', text: requireTextAt(line.unit, at, 'Unit') },
+		requiredTextLeaf('mennyisegiEgyseg', line.unit, `${at} › Unit`),
 		leaf('nettoEgysegar', netUnitPrice),
-		{ name: 'afakulcs', text: vatKey },
+		{ name: 'afakulcs', text: vatKey, field: `${at} › VAT Key` },
 		leaf('arresAfaAlap', marginVatBase),
 		leaf('nettoErtek', netAmount),
 		leaf('afaErtek', vatAmount),
 		leaf('bruttoErtek', grossAmount),
-		textLeaf('megjegyzes', line.comment),
+		textLeaf('megjegyzes', line.comment, `${at} › Comment`),
 		ledger &&
 			optionalNode('tetelFokonyv', [
-				textLeaf('gazdasagiEsem', ledger.economicEvent),
-				textLeaf('gazdasagiEsemAfa', ledger.vatEconomicEvent),
-				textLeaf('arbevetelFokonyviSzam', ledger.revenueLedgerAccount),
-				textLeaf('afaFokonyviSzam', ledger.vatLedgerAccount),
+				textLeaf('gazdasagiEsem', ledger.economicEvent, `${at} › Ledger › Economic Event`),
+				textLeaf('gazdasagiEsemAfa', ledger.vatEconomicEvent, `${at} › Ledger › VAT Economic Event`),
+				textLeaf('arbevetelFokonyviSzam', ledger.revenueLedgerAccount, `${at} › Ledger › Revenue Account`),
+				textLeaf('afaFokonyviSzam', ledger.vatLedgerAccount, `${at} › Ledger › VAT Account`),
 				leaf('elszDatumTol', optionalDate(ledger.settlementPeriodStart, `${at} › Ledger › Settlement Period Start`)),
 				leaf('elszDatumIg', optionalDate(ledger.settlementPeriodEnd, `${at} › Ledger › Settlement Period End`)),
 			]),

@@ -2,18 +2,18 @@
 import { InputError } from '../../../shared/errors';
 import { leaf, node, optionalNode, type XmlElement } from '../../../shared/xml';
 import type { Buyer, SellerSettings, Waybill } from '../types/request';
-import { optionalBoolean, optionalDate, optionalInteger, optionalNumber, requireText, textLeaf } from './common';
+import { optionalBoolean, optionalDate, optionalInteger, optionalNumber, requiredTextLeaf, textLeaf } from './common';
 
 /** Always written: the schema requires `elado`, even empty. */
 export function sellerElement(seller: SellerSettings | undefined): XmlElement {
 	const s = seller ?? {};
 	return node('elado', [
-		textLeaf('bank', s.bank),
-		textLeaf('bankszamlaszam', s.bankAccount),
-		textLeaf('emailReplyto', s.emailReplyTo),
-		textLeaf('emailTargy', s.emailSubject),
-		textLeaf('emailSzoveg', s.emailText),
-		textLeaf('alairoNeve', s.signatoryName),
+		textLeaf('bank', s.bank, 'Additional Fields › Seller Bank'),
+		textLeaf('bankszamlaszam', s.bankAccount, 'Additional Fields › Seller Bank Account'),
+		textLeaf('emailReplyto', s.emailReplyTo, 'Additional Fields › E-Mail Reply-To'),
+		textLeaf('emailTargy', s.emailSubject, 'Additional Fields › E-Mail Subject'),
+		textLeaf('emailSzoveg', s.emailText, 'Additional Fields › E-Mail Text'),
+		textLeaf('alairoNeve', s.signatoryName, 'Additional Fields › Seller Signatory Name'),
 	]);
 }
 
@@ -22,45 +22,45 @@ const TAXPAYER_STATUSES = new Set([7, 6, 1, 0, -1]);
 
 export function buyerElement(buyer: Buyer | undefined): XmlElement {
 	if (!buyer || typeof buyer !== 'object') throw new InputError('Buyer', 'Buyer details are required');
-	const status = optionalInteger(buyer.taxpayerStatus, 'Buyer › Taxpayer Status');
+	const status = optionalInteger(buyer.taxpayerStatus, 'Buyer Details › Tax Status');
 	if (status !== undefined && !TAXPAYER_STATUSES.has(status)) {
 		throw new InputError(
-			'Buyer › Taxpayer Status',
+			'Buyer Details › Tax Status',
 			`Unknown value ${status}; use 7 (non-EU business), 6 (EU business), 1 (Hungarian tax number), 0 (unknown) or -1 (no tax number)`,
 		);
 	}
 	const ledger = buyer.ledger;
 	return node('vevo', [
-		{ name: 'nev', text: requireText(buyer.name, 'Buyer › Name') },
-		textLeaf('orszag', buyer.country),
-		{ name: 'irsz', text: requireText(buyer.postalCode, 'Buyer › Postal Code') },
-		{ name: 'telepules', text: requireText(buyer.city, 'Buyer › City') },
-		{ name: 'cim', text: requireText(buyer.address, 'Buyer › Address') },
-		textLeaf('email', buyer.email),
-		leaf('sendEmail', optionalBoolean(buyer.sendEmail, 'Buyer › Send Email')),
+		requiredTextLeaf('nev', buyer.name, 'Buyer Name'),
+		textLeaf('orszag', buyer.country, 'Buyer Details › Country'),
+		requiredTextLeaf('irsz', buyer.postalCode, 'Buyer Postal Code'),
+		requiredTextLeaf('telepules', buyer.city, 'Buyer City'),
+		requiredTextLeaf('cim', buyer.address, 'Buyer Address'),
+		textLeaf('email', buyer.email, 'Buyer Details › E-Mail'),
+		leaf('sendEmail', optionalBoolean(buyer.sendEmail, 'Buyer Details › Send E-Mail')),
 		leaf('adoalany', status),
-		textLeaf('adoszam', buyer.taxNumber),
+		textLeaf('adoszam', buyer.taxNumber, 'Buyer Details › Tax Number'),
 		// Newer (docs) schema only: sent only when set, so the older schema still validates otherwise.
-		textLeaf('csoportazonosito', buyer.groupIdentifier),
-		textLeaf('adoszamEU', buyer.euTaxNumber),
-		textLeaf('postazasiNev', buyer.postalName),
-		textLeaf('postazasiOrszag', buyer.postalCountry),
-		textLeaf('postazasiIrsz', buyer.postalPostalCode),
-		textLeaf('postazasiTelepules', buyer.postalCity),
-		textLeaf('postazasiCim', buyer.postalAddress),
+		textLeaf('csoportazonosito', buyer.groupIdentifier, 'Buyer Details › Group Identifier'),
+		textLeaf('adoszamEU', buyer.euTaxNumber, 'Buyer Details › EU VAT Number'),
+		textLeaf('postazasiNev', buyer.postalName, 'Buyer Details › Postal Name'),
+		textLeaf('postazasiOrszag', buyer.postalCountry, 'Buyer Details › Postal Country'),
+		textLeaf('postazasiIrsz', buyer.postalPostalCode, 'Buyer Details › Postal Postal Code'),
+		textLeaf('postazasiTelepules', buyer.postalCity, 'Buyer Details › Postal City'),
+		textLeaf('postazasiCim', buyer.postalAddress, 'Buyer Details › Postal Address'),
 		ledger &&
 			optionalNode('vevoFokonyv', [
 				leaf('konyvelesDatum', optionalDate(ledger.bookingDate, 'Buyer › Ledger › Booking Date')),
-				textLeaf('vevoAzonosito', ledger.buyerId),
-				textLeaf('vevoFokonyviSzam', ledger.ledgerAccount),
+				textLeaf('vevoAzonosito', ledger.buyerId, 'Buyer › Ledger › Buyer ID'),
+				textLeaf('vevoFokonyviSzam', ledger.ledgerAccount, 'Buyer › Ledger › Ledger Account'),
 				leaf('folyamatosTelj', optionalBoolean(ledger.continuousFulfillment, 'Buyer › Ledger › Continuous Fulfillment')),
 				leaf('elszDatumTol', optionalDate(ledger.settlementPeriodStart, 'Buyer › Ledger › Settlement Period Start')),
 				leaf('elszDatumIg', optionalDate(ledger.settlementPeriodEnd, 'Buyer › Ledger › Settlement Period End')),
 			]),
-		textLeaf('azonosito', buyer.identifier),
-		textLeaf('alairoNeve', buyer.signatoryName),
-		textLeaf('telefonszam', buyer.phone),
-		textLeaf('megjegyzes', buyer.comment),
+		textLeaf('azonosito', buyer.identifier, 'Buyer Details › Identifier'),
+		textLeaf('alairoNeve', buyer.signatoryName, 'Buyer Details › Signatory Name'),
+		textLeaf('telefonszam', buyer.phone, 'Buyer Details › Phone'),
+		textLeaf('megjegyzes', buyer.comment, 'Buyer Details › Comment'),
 	]);
 }
 
@@ -73,34 +73,34 @@ export function waybillElement(waybill: Waybill | undefined): XmlElement | undef
 	}
 	const { tof, ppp, sprinter, mpl } = waybill;
 	return optionalNode('fuvarlevel', [
-		textLeaf('futarSzolgalat', waybill.carrier),
-		textLeaf('vonalkod', waybill.barcode),
-		textLeaf('megjegyzes', waybill.comment),
+		textLeaf('futarSzolgalat', waybill.carrier, 'Waybill › Carrier'),
+		textLeaf('vonalkod', waybill.barcode, 'Waybill › Barcode'),
+		textLeaf('megjegyzes', waybill.comment, 'Waybill › Comment'),
 		tof &&
 			node('tof', [
-				textLeaf('azonosito', tof.identifier),
-				textLeaf('shipmentID', tof.shipmentId),
+				textLeaf('azonosito', tof.identifier, 'Waybill › TOF › Identifier'),
+				textLeaf('shipmentID', tof.shipmentId, 'Waybill › TOF › Shipment ID'),
 				leaf('csomagszam', optionalInteger(tof.packageCount, 'Waybill › TOF › Package Count', 1)),
-				textLeaf('countryCode', tof.countryCode),
-				textLeaf('zip', tof.zip),
-				textLeaf('service', tof.service),
+				textLeaf('countryCode', tof.countryCode, 'Waybill › TOF › Country Code'),
+				textLeaf('zip', tof.zip, 'Waybill › TOF › Postal Code'),
+				textLeaf('service', tof.service, 'Waybill › TOF › Service'),
 			]),
-		ppp && node('ppp', [textLeaf('vonalkodPrefix', ppp.barcodePrefix), textLeaf('vonalkodPostfix', ppp.barcodePostfix)]),
+		ppp && node('ppp', [textLeaf('vonalkodPrefix', ppp.barcodePrefix, 'Waybill › PPP › Barcode Prefix'), textLeaf('vonalkodPostfix', ppp.barcodePostfix, 'Waybill › PPP › Barcode Postfix')]),
 		sprinter &&
 			node('sprinter', [
-				textLeaf('azonosito', sprinter.identifier),
-				textLeaf('feladokod', sprinter.senderCode),
-				textLeaf('iranykod', sprinter.directionCode),
+				textLeaf('azonosito', sprinter.identifier, 'Waybill › Sprinter › Identifier'),
+				textLeaf('feladokod', sprinter.senderCode, 'Waybill › Sprinter › Sender Code'),
+				textLeaf('iranykod', sprinter.directionCode, 'Waybill › Sprinter › Direction Code'),
 				leaf('csomagszam', optionalInteger(sprinter.packageCount, 'Waybill › Sprinter › Package Count', 1)),
-				textLeaf('vonalkodPostfix', sprinter.barcodePostfix),
-				textLeaf('szallitasiIdo', sprinter.deliveryTime),
+				textLeaf('vonalkodPostfix', sprinter.barcodePostfix, 'Waybill › Sprinter › Barcode Postfix'),
+				textLeaf('szallitasiIdo', sprinter.deliveryTime, 'Waybill › Sprinter › Delivery Time'),
 			]),
 		mpl &&
 			node('mpl', [
-				{ name: 'vevokod', text: requireText(mpl.customerCode, 'Waybill › MPL › Customer Code') },
-				{ name: 'vonalkod', text: requireText(mpl.barcode, 'Waybill › MPL › Barcode') },
-				{ name: 'tomeg', text: requireText(mpl.weight, 'Waybill › MPL › Weight') },
-				textLeaf('kulonszolgaltatasok', mpl.specialServices),
+				requiredTextLeaf('vevokod', mpl.customerCode, 'Waybill › MPL › Customer Code'),
+				requiredTextLeaf('vonalkod', mpl.barcode, 'Waybill › MPL › Barcode'),
+				requiredTextLeaf('tomeg', mpl.weight, 'Waybill › MPL › Weight'),
+				textLeaf('kulonszolgaltatasok', mpl.specialServices, 'Waybill › MPL › Special Services'),
 				leaf('erteknyilvanitas', optionalNumber(mpl.declaredValue, 'Waybill › MPL › Declared Value')),
 			]),
 	]);

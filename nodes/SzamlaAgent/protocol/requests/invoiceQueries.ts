@@ -14,9 +14,9 @@ function selectorSlots(selector: InvoiceSelector | undefined): [XmlChild, XmlChi
 	const key = exactlyOne(map, SELECTOR_LABELS);
 	const value = map![key]!;
 	return [
-		key === 'invoiceNumber' ? { name: 'szamlaszam', text: value } : undefined,
-		key === 'orderNumber' ? { name: 'rendelesSzam', text: value } : undefined,
-		key === 'externalId' ? { name: 'szamlaKulsoAzon', text: value } : undefined,
+		key === 'invoiceNumber' ? { name: 'szamlaszam', text: value, field: SELECTOR_LABELS[key] } : undefined,
+		key === 'orderNumber' ? { name: 'rendelesSzam', text: value, field: SELECTOR_LABELS[key] } : undefined,
+		key === 'externalId' ? { name: 'szamlaKulsoAzon', text: value, field: SELECTOR_LABELS[key] } : undefined,
 	];
 }
 

@@ -4,15 +4,15 @@
  */
 import { leaf, node } from '../../../shared/xml';
 import type { GetReceiptRequest, ReverseReceiptRequest, SendReceiptRequest } from '../types/request';
-import { authChildren, exactlyOne, renderRequest, requireBoolean, requireText, textLeaf } from './common';
+import { authChildren, exactlyOne, renderRequest, requireBoolean, requiredTextLeaf, textLeaf } from './common';
 
 export function buildReverseReceiptXml(req: ReverseReceiptRequest): string {
 	return renderRequest('reverseReceipt', [
 		node('beallitasok', [...authChildren(req.auth), leaf('pdfLetoltes', requireBoolean(req.downloadPdf, 'Download PDF'))]),
 		node('fejlec', [
-			{ name: 'nyugtaszam', text: requireText(req.receiptNumber, 'Receipt Number') },
-			textLeaf('pdfSablon', req.pdfTemplate),
-			textLeaf('hivasAzonosito', req.callId),
+			requiredTextLeaf('nyugtaszam', req.receiptNumber, 'Receipt Number'),
+			textLeaf('pdfSablon', req.pdfTemplate, 'Additional Fields › PDF Template'),
+			textLeaf('hivasAzonosito', req.callId, 'Additional Fields › Call ID'),
 		]),
 	]);
 }
@@ -26,11 +26,11 @@ export function buildGetReceiptXml(req: GetReceiptRequest): string {
 	return renderRequest('getReceipt', [
 		node('beallitasok', [...authChildren(req.auth), leaf('pdfLetoltes', requireBoolean(req.downloadPdf, 'Download PDF'))]),
 		node('fejlec', [
-			key === 'receiptNumber' ? { name: 'nyugtaszam', text: value } : undefined,
+			key === 'receiptNumber' ? { name: 'nyugtaszam', text: value, field: RECEIPT_SELECTOR_LABELS[key] } : undefined,
 			// Order-number lookup exists only in the newer (docs) schema.
-			key === 'orderNumber' ? { name: 'rendelesSzam', text: value } : undefined,
-			textLeaf('hivasAzonosito', req.callId),
-			textLeaf('pdfSablon', req.pdfTemplate),
+			key === 'orderNumber' ? { name: 'rendelesSzam', text: value, field: RECEIPT_SELECTOR_LABELS[key] } : undefined,
+			textLeaf('hivasAzonosito', req.callId, 'Additional Fields › Call ID'),
+			textLeaf('pdfSablon', req.pdfTemplate, 'Additional Fields › PDF Template'),
 		]),
 	]);
 }
@@ -39,14 +39,14 @@ export function buildSendReceiptXml(req: SendReceiptRequest): string {
 	const email = req.email;
 	return renderRequest('sendReceipt', [
 		node('beallitasok', authChildren(req.auth)),
-		node('fejlec', [{ name: 'nyugtaszam', text: requireText(req.receiptNumber, 'Receipt Number') }]),
+		node('fejlec', [requiredTextLeaf('nyugtaszam', req.receiptNumber, 'Receipt Number')]),
 		// Absent block = no e-mail; present but empty = resend with the data stored on the receipt (vendor docs).
 		email &&
 			node('emailKuldes', [
-				textLeaf('email', email.to),
-				textLeaf('emailReplyto', email.replyTo),
-				textLeaf('emailTargy', email.subject),
-				textLeaf('emailSzoveg', email.body),
+				textLeaf('email', email.to, 'Recipient E-Mail'),
+				textLeaf('emailReplyto', email.replyTo, 'Additional Fields › Reply-To'),
+				textLeaf('emailTargy', email.subject, 'Additional Fields › Subject'),
+				textLeaf('emailSzoveg', email.body, 'Additional Fields › Text'),
 			]),
 	]);
 }

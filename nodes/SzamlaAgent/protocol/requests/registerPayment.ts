@@ -2,7 +2,7 @@
 import { InputError } from '../../../shared/errors';
 import { leaf, node, type XmlElement } from '../../../shared/xml';
 import type { RegisterPaymentRequest } from '../types/request';
-import { RESPONSE_VERSION_XML, authChildren, renderRequest, requireDate, requireNumber, requireText, textLeaf } from './common';
+import { RESPONSE_VERSION_XML, authChildren, renderRequest, requireDate, requireNumber, requiredTextLeaf, textLeaf } from './common';
 
 /** The schema allows at most five `kifizetes` per call. */
 export const MAX_INVOICE_PAYMENTS = 5;
@@ -25,18 +25,18 @@ export function buildRegisterPaymentXml(req: RegisterPaymentRequest): string {
 		if (!p || typeof p !== 'object') throw new InputError(at, 'Payment is empty');
 		return node('kifizetes', [
 			leaf('datum', requireDate(p.date, `${at} › Date`)),
-			{ name: 'jogcim', text: requireText(p.method, `${at} › Method`) },
+			requiredTextLeaf('jogcim', p.method, `${at} › Method`),
 			leaf('osszeg', requireNumber(p.amount, `${at} › Amount`)),
-			textLeaf('leiras', p.description),
+			textLeaf('leiras', p.description, `${at} › Comment`),
 		]);
 	});
 	return renderRequest('registerPayment', [
 		node('beallitasok', [
 			...authChildren(req.auth),
-			{ name: 'szamlaszam', text: requireText(req.invoiceNumber, 'Invoice Number') },
-			textLeaf('adoszam', req.taxNumber),
+			requiredTextLeaf('szamlaszam', req.invoiceNumber, 'Invoice Number'),
+			textLeaf('adoszam', req.taxNumber, 'Tax Number'),
 			leaf('additiv', req.mode === 'append'),
-			textLeaf('aggregator', req.aggregator),
+			textLeaf('aggregator', req.aggregator, 'Aggregator'),
 			leaf('valaszVerzio', RESPONSE_VERSION_XML),
 		]),
 		...entries,

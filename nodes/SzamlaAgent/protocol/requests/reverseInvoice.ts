@@ -12,7 +12,7 @@ import {
 	optionalInteger,
 	renderRequest,
 	requireBoolean,
-	requireText,
+	requiredTextLeaf,
 	textLeaf,
 } from './common';
 
@@ -28,30 +28,30 @@ export function buildReverseInvoiceXml(req: ReverseInvoiceRequest): string {
 			leaf('eszamla', requireBoolean(req.eInvoice, 'E-Invoice')),
 			leaf('szamlaLetoltes', requireBoolean(req.downloadPdf, 'Download PDF')),
 			leaf('szamlaLetoltesPld', optionalInteger(req.pdfCopies, 'PDF Copies', 1)),
-			textLeaf('aggregator', req.aggregator),
+			textLeaf('aggregator', req.aggregator, 'Aggregator'),
 			leaf('guardian', optionalBoolean(req.guardian, 'Guardian')),
 			leaf('valaszVerzio', RESPONSE_VERSION_XML),
-			textLeaf('szamlaKulsoAzon', req.externalId),
+			textLeaf('szamlaKulsoAzon', req.externalId, 'Additional Fields › External ID'),
 		]),
 		node('fejlec', [
-			{ name: 'szamlaszam', text: requireText(req.invoiceNumber, 'Invoice Number') },
+			requiredTextLeaf('szamlaszam', req.invoiceNumber, 'Invoice Number'),
 			leaf('keltDatum', optionalDate(req.issueDate, 'Issue Date')),
 			leaf('teljesitesDatum', optionalDate(req.fulfillmentDate, 'Fulfillment Date')),
-			textLeaf('megjegyzes', req.comment),
+			textLeaf('megjegyzes', req.comment, 'Additional Fields › Comment'),
 			leaf('tipus', STORNO_TYPE),
-			textLeaf('szamlaSablon', req.template),
+			textLeaf('szamlaSablon', req.template, 'Additional Fields › Template'),
 		]),
 		seller &&
 			optionalNode('elado', [
-				textLeaf('emailReplyto', seller.emailReplyTo),
-				textLeaf('emailTargy', seller.emailSubject),
-				textLeaf('emailSzoveg', seller.emailText),
+				textLeaf('emailReplyto', seller.emailReplyTo, 'Additional Fields › E-Mail Reply-To'),
+				textLeaf('emailTargy', seller.emailSubject, 'Additional Fields › E-Mail Subject'),
+				textLeaf('emailSzoveg', seller.emailText, 'Additional Fields › E-Mail Text'),
 			]),
 		buyer &&
 			optionalNode('vevo', [
-				textLeaf('email', buyer.email),
-				textLeaf('adoszam', buyer.taxNumber),
-				textLeaf('adoszamEU', buyer.euTaxNumber),
+				textLeaf('email', buyer.email, 'Additional Fields › Buyer E-Mail'),
+				textLeaf('adoszam', buyer.taxNumber, 'Additional Fields › Buyer Tax Number'),
+				textLeaf('adoszamEU', buyer.euTaxNumber, 'Additional Fields › Buyer EU VAT Number'),
 			]),
 	]);
 }

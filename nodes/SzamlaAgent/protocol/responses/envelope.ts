@@ -4,7 +4,6 @@
  * shape (v2 XML, v1 text, raw PDF) and the check that the service, not a proxy, answered.
  */
 import { TransportError } from '../../../shared/errors';
-import { readFlatXml } from '../../../shared/flatXml';
 import { createXmlParser } from '../../../shared/xml';
 import { maintenanceError } from '../errorCodes';
 import type { SzamlaOperation } from '../operations';
@@ -51,16 +50,8 @@ function bodyKind(raw: RawResponse, bodyText: string): BodyKind {
 	return 'text';
 }
 
-/**
- * The root name and content of an XML body. Flat answers (xmlszamlavalasz, the delete-proforma and send-receipt
- * answers) go through the small strict reader; it declines anything else, and then the full parser reads the body.
- */
+/** The root name and content of an XML body (every answer shape), or undefined when it is not XML. */
 export function parseXml(bodyText: string): { root: string; xml: XmlObject } | undefined {
-	return readFlatXml(bodyText) ?? parseXmlFully(bodyText);
-}
-
-/** The full parser's reading of an XML body (every answer shape). */
-export function parseXmlFully(bodyText: string): { root: string; xml: XmlObject } | undefined {
 	let parsed: XmlObject;
 	try {
 		parsed = PARSER.parse(bodyText) as XmlObject;

@@ -135,12 +135,12 @@ describe('buildCreateInvoiceXml — structure', () => {
 		);
 	});
 
-	it('escapes &, <, > and quotes and keeps Hungarian accents as UTF-8', () => {
+	it('escapes &, < and > (quotes need none in text) and keeps Hungarian accents as UTF-8', () => {
 		const xml = buildCreateInvoiceXml(fullInvoice());
 		expect(xml).toContain('<nev>Árvíztűrő Tükörfúrógép Kft. &amp; Co</nev>');
-		expect(xml).toContain('<megnevezes>Kávé &lt;Arabica&gt; &amp; &quot;tej&quot;</megnevezes>');
-		expect(xml).toContain('<felhasznalo>billing@example.hu</felhasznalo><jelszo>p&amp;ss&lt;word&gt;&quot;</jelszo>');
-		expect(xml).toContain('&apos;single&apos;');
+		expect(xml).toContain('<megnevezes>Kávé &lt;Arabica&gt; &amp; "tej"</megnevezes>');
+		expect(xml).toContain('<felhasznalo>billing@example.hu</felhasznalo><jelszo>p&amp;ss&lt;word&gt;"</jelszo>');
+		expect(xml).toContain(`"idézet" 'single'`);
 		// Round trip through a parser gives the original text back.
 		const parsed = createXmlParser().parse(xml);
 		expect(parsed.xmlszamla.vevo.nev).toBe('Árvíztűrő Tükörfúrógép Kft. & Co');
@@ -192,9 +192,9 @@ describe('buildCreateInvoiceXml — input errors name the field', () => {
 		['missing payment method', (r) => (r.header.paymentMethod = ''), 'Payment Method'],
 		['missing currency', (r) => (r.header.currency = ''), 'Currency'],
 		['bad language', (r) => ((r.header as { language: string }).language = 'cs'), 'Language'],
-		['buyer name', (r) => (r.buyer.name = ''), 'Buyer › Name'],
-		['buyer postal code', (r) => (r.buyer.postalCode = ''), 'Buyer › Postal Code'],
-		['taxpayer status', (r) => (r.buyer.taxpayerStatus = 2), 'Buyer › Taxpayer Status'],
+		['buyer name', (r) => (r.buyer.name = ''), 'Buyer Name'],
+		['buyer postal code', (r) => (r.buyer.postalCode = ''), 'Buyer Postal Code'],
+		['taxpayer status', (r) => (r.buyer.taxpayerStatus = 2), 'Buyer Details › Tax Status'],
 		['pdf copies', (r) => (r.pdfCopies = 0), 'PDF Copies'],
 		['no key', (r) => (r.auth = { agentKey: '' }), 'Agent Key'],
 		['no password', (r) => (r.auth = { username: 'u', password: '' }), 'Password'],
