@@ -45,7 +45,7 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 
 	async function issue(prepared: PreparedInvoice, i: number): Promise<INodeExecutionData[]> {
 		const preview = prepared.request.header.previewPdf === true;
-		const result = await szamla.client.send('createInvoice', prepared.xml, { attachments: prepared.attachments, preview });
+		const result = await szamla.client.sendPrepared(prepared.call, { attachments: prepared.attachments });
 		return [await invoiceOutput(ctx, i, result, prepared, flagsOf(prepared, preview ? { preview: true } : {}))];
 	}
 

@@ -1,8 +1,8 @@
 /** Seller (`elado`), buyer (`vevo`) and waybill (`fuvarlevel`) blocks of xmlszamla, in schema order. */
 import { InputError } from '../../../shared/errors';
 import { leaf, node, optionalNode, type XmlElement } from '../../../shared/xml';
-import type { Buyer, SellerSettings, Waybill } from '../types/request';
-import { optionalBoolean, optionalDate, optionalInteger, optionalNumber, requiredTextLeaf, textLeaf } from './common';
+import type { Buyer, SellerSettings, Waybill } from '../types/createInvoice';
+import { assertOptionalBoolean, assertOptionalDate, assertOptionalInteger, assertOptionalNumber, requiredTextLeaf, textLeaf } from './common';
 
 /** Always written: the schema requires `elado`, even empty. */
 export function sellerElement(seller: SellerSettings | undefined): XmlElement {
@@ -21,12 +21,12 @@ export function sellerElement(seller: SellerSettings | undefined): XmlElement {
 const TAXPAYER_STATUSES = new Set([7, 6, 1, 0, -1]);
 
 export function buyerElement(buyer: Buyer | undefined): XmlElement {
-	if (!buyer || typeof buyer !== 'object') throw new InputError('Buyer', 'Buyer details are required');
-	const status = optionalInteger(buyer.taxpayerStatus, 'Buyer Details › Tax Status');
+	if (!buyer || typeof buyer !== 'object') throw new InputError('Buyer', 'buyer details are required');
+	const status = assertOptionalInteger(buyer.taxpayerStatus, 'Buyer Details › Tax Status');
 	if (status !== undefined && !TAXPAYER_STATUSES.has(status)) {
 		throw new InputError(
 			'Buyer Details › Tax Status',
-			`Unknown value ${status}; use 7 (non-EU business), 6 (EU business), 1 (Hungarian tax number), 0 (unknown) or -1 (no tax number)`,
+			`must be 7 (non-EU business), 6 (EU business), 1 (Hungarian tax number), 0 (unknown) or -1 (no tax number), got ${status}`,
 		);
 	}
 	const ledger = buyer.ledger;
@@ -37,7 +37,7 @@ export function buyerElement(buyer: Buyer | undefined): XmlElement {
 		requiredTextLeaf('telepules', buyer.city, 'Buyer City'),
 		requiredTextLeaf('cim', buyer.address, 'Buyer Address'),
 		textLeaf('email', buyer.email, 'Buyer Details › E-Mail'),
-		leaf('sendEmail', optionalBoolean(buyer.sendEmail, 'Buyer Details › Send E-Mail')),
+		leaf('sendEmail', assertOptionalBoolean(buyer.sendEmail, 'Buyer Details › Send E-Mail')),
 		leaf('adoalany', status),
 		textLeaf('adoszam', buyer.taxNumber, 'Buyer Details › Tax Number'),
 		// Newer (docs) schema only: sent only when set, so the older schema still validates otherwise.
@@ -50,12 +50,12 @@ export function buyerElement(buyer: Buyer | undefined): XmlElement {
 		textLeaf('postazasiCim', buyer.postalAddress, 'Buyer Details › Postal Address'),
 		ledger &&
 			optionalNode('vevoFokonyv', [
-				leaf('konyvelesDatum', optionalDate(ledger.bookingDate, 'Buyer › Ledger › Booking Date')),
+				leaf('konyvelesDatum', assertOptionalDate(ledger.bookingDate, 'Buyer › Ledger › Booking Date')),
 				textLeaf('vevoAzonosito', ledger.buyerId, 'Buyer › Ledger › Buyer ID'),
 				textLeaf('vevoFokonyviSzam', ledger.ledgerAccount, 'Buyer › Ledger › Ledger Account'),
-				leaf('folyamatosTelj', optionalBoolean(ledger.continuousFulfillment, 'Buyer › Ledger › Continuous Fulfillment')),
-				leaf('elszDatumTol', optionalDate(ledger.settlementPeriodStart, 'Buyer › Ledger › Settlement Period Start')),
-				leaf('elszDatumIg', optionalDate(ledger.settlementPeriodEnd, 'Buyer › Ledger › Settlement Period End')),
+				leaf('folyamatosTelj', assertOptionalBoolean(ledger.continuousFulfillment, 'Buyer › Ledger › Continuous Fulfillment')),
+				leaf('elszDatumTol', assertOptionalDate(ledger.settlementPeriodStart, 'Buyer › Ledger › Settlement Period Start')),
+				leaf('elszDatumIg', assertOptionalDate(ledger.settlementPeriodEnd, 'Buyer › Ledger › Settlement Period End')),
 			]),
 		textLeaf('azonosito', buyer.identifier, 'Buyer Details › Identifier'),
 		textLeaf('alairoNeve', buyer.signatoryName, 'Buyer Details › Signatory Name'),
@@ -69,7 +69,7 @@ const CARRIERS = new Set(['TOF', 'PPP', 'SPRINTER', 'FOXPOST', 'MPL', 'GLS', 'EM
 export function waybillElement(waybill: Waybill | undefined): XmlElement | undefined {
 	if (!waybill) return undefined;
 	if (waybill.carrier !== undefined && !CARRIERS.has(waybill.carrier)) {
-		throw new InputError('Waybill › Carrier', `Unknown carrier "${waybill.carrier}"; use one of ${[...CARRIERS].join(', ')}`);
+		throw new InputError('Waybill › Carrier', `unknown carrier "${waybill.carrier}"; use one of ${[...CARRIERS].join(', ')}`);
 	}
 	const { tof, ppp, sprinter, mpl } = waybill;
 	return optionalNode('fuvarlevel', [
@@ -80,7 +80,7 @@ export function waybillElement(waybill: Waybill | undefined): XmlElement | undef
 			node('tof', [
 				textLeaf('azonosito', tof.identifier, 'Waybill › TOF › Identifier'),
 				textLeaf('shipmentID', tof.shipmentId, 'Waybill › TOF › Shipment ID'),
-				leaf('csomagszam', optionalInteger(tof.packageCount, 'Waybill › TOF › Package Count', 1)),
+				leaf('csomagszam', assertOptionalInteger(tof.packageCount, 'Waybill › TOF › Package Count', 1)),
 				textLeaf('countryCode', tof.countryCode, 'Waybill › TOF › Country Code'),
 				textLeaf('zip', tof.zip, 'Waybill › TOF › Postal Code'),
 				textLeaf('service', tof.service, 'Waybill › TOF › Service'),
@@ -91,7 +91,7 @@ export function waybillElement(waybill: Waybill | undefined): XmlElement | undef
 				textLeaf('azonosito', sprinter.identifier, 'Waybill › Sprinter › Identifier'),
 				textLeaf('feladokod', sprinter.senderCode, 'Waybill › Sprinter › Sender Code'),
 				textLeaf('iranykod', sprinter.directionCode, 'Waybill › Sprinter › Direction Code'),
-				leaf('csomagszam', optionalInteger(sprinter.packageCount, 'Waybill › Sprinter › Package Count', 1)),
+				leaf('csomagszam', assertOptionalInteger(sprinter.packageCount, 'Waybill › Sprinter › Package Count', 1)),
 				textLeaf('vonalkodPostfix', sprinter.barcodePostfix, 'Waybill › Sprinter › Barcode Postfix'),
 				textLeaf('szallitasiIdo', sprinter.deliveryTime, 'Waybill › Sprinter › Delivery Time'),
 			]),
@@ -101,7 +101,7 @@ export function waybillElement(waybill: Waybill | undefined): XmlElement | undef
 				requiredTextLeaf('vonalkod', mpl.barcode, 'Waybill › MPL › Barcode'),
 				requiredTextLeaf('tomeg', mpl.weight, 'Waybill › MPL › Weight'),
 				textLeaf('kulonszolgaltatasok', mpl.specialServices, 'Waybill › MPL › Special Services'),
-				leaf('erteknyilvanitas', optionalNumber(mpl.declaredValue, 'Waybill › MPL › Declared Value')),
+				leaf('erteknyilvanitas', assertOptionalNumber(mpl.declaredValue, 'Waybill › MPL › Declared Value')),
 			]),
 	]);
 }

@@ -6,10 +6,9 @@
 import { TransportError } from '../../../shared/errors';
 import { createXmlParser } from '../../../shared/xml';
 import { maintenanceError } from '../errorCodes';
-import type { SzamlaOperation } from '../operations';
+import type { OperationFacts } from '../operation';
 import type { RawResponse } from '../types/response';
 import { readSzlahuHeaders, type SzlahuHeaders } from './headers';
-import { isWriteOperation } from './outcome';
 import { bool, text, type XmlObject } from './values';
 
 export type BodyKind = 'xml' | 'pdf' | 'text' | 'html' | 'empty';
@@ -21,7 +20,7 @@ export interface ServiceFailure {
 }
 
 export interface Envelope {
-	operation: SzamlaOperation;
+	operation: OperationFacts;
 	status: number;
 	szlahu: SzlahuHeaders;
 	kind: BodyKind;
@@ -80,7 +79,7 @@ function describeBody(kind: BodyKind, root?: string): string {
 
 /** The answer could not have come from the Számla Agent, or has a shape the operation never returns. */
 export function unexpectedAnswer(env: Pick<Envelope, 'operation' | 'status' | 'kind' | 'root'>, expected: string): TransportError {
-	const writes = isWriteOperation(env.operation);
+	const writes = env.operation.writes;
 	return new TransportError(
 		'invalid-response',
 		`Unusable answer from Számlázz.hu: HTTP ${env.status} with ${describeBody(env.kind, env.root)} instead of ${expected}` +
@@ -100,7 +99,7 @@ const SERVICE_ROOTS = new Set([
 	'QueryTaxpayerResponse',
 ]);
 
-export function openEnvelope(operation: SzamlaOperation, raw: RawResponse): Envelope {
+export function openEnvelope(operation: OperationFacts, raw: RawResponse): Envelope {
 	const szlahu = readSzlahuHeaders(raw.headers);
 	if (szlahu.down && szlahu.down.toLowerCase() !== 'false') throw maintenanceError(raw.status);
 

@@ -1,9 +1,7 @@
 /** Create invoice (xmlszamla), every document kind: header, seller settings, buyer, waybill and lines. */
-import type { AgentAuth, InvoiceKind, InvoiceLanguage, InvoiceTemplate, IsoDate } from './common';
+import type { InvoiceKind, InvoiceLanguage, InvoiceTemplate, IsoDate } from './common';
 
 export interface CreateInvoiceRequest {
-	/** Login for this call. */
-	auth: AgentAuth;
 	/** Issue an electronic (digitally signed) invoice instead of a paper-style one. */
 	eInvoice: boolean;
 	/** Return the invoice PDF in the response. */

@@ -1,9 +1,6 @@
 /** Receipts (xmlnyugta*): create, reverse, get and send. */
-import type { AgentAuth } from './common';
 
 export interface CreateReceiptRequest {
-	/** Login for this call. */
-	auth: AgentAuth;
 	/** Return the receipt PDF in the response. */
 	downloadPdf: boolean;
 	/** Unique call id for this receipt; a repeated id is refused, which prevents duplicates. */
@@ -69,8 +66,6 @@ export interface ReceiptPayment {
 }
 
 export interface ReverseReceiptRequest {
-	/** Login for this call. */
-	auth: AgentAuth;
 	/** Return the reversing receipt's PDF in the response. */
 	downloadPdf: boolean;
 	/** Number of the receipt to reverse. */
@@ -85,8 +80,6 @@ export interface ReverseReceiptRequest {
 export type ReceiptSelector = { receiptNumber: string } | { orderNumber: string };
 
 export interface GetReceiptRequest {
-	/** Login for this call. */
-	auth: AgentAuth;
 	/** Return the receipt PDF in the response. */
 	downloadPdf: boolean;
 	/** Which receipt. Looking up by order number needs the newer schema. */
@@ -98,8 +91,6 @@ export interface GetReceiptRequest {
 }
 
 export interface SendReceiptRequest {
-	/** Login for this call. */
-	auth: AgentAuth;
 	/** Number of the receipt to e-mail. */
 	receiptNumber: string;
 	/** E-mail details; give an empty object to resend with the data stored on the receipt. */

@@ -1,6 +1,6 @@
 import { createXmlParser } from '../../../../nodes/shared/xml';
-import { buildCreateInvoiceXml } from '../../../../nodes/SzamlaAgent/protocol/requests';
-import type { CreateInvoiceRequest, InvoiceKind, InvoiceLine } from '../../../../nodes/SzamlaAgent/protocol/types/request';
+import { buildCreateInvoiceXml } from './builders';
+import type { CreateInvoiceRequest, InvoiceKind, InvoiceLine } from './requestTypes';
 import { DOCS_XSD, REQUEST_XSD, invalidDocuments } from './batchXsd';
 import { childNames, expectInputError } from './xmlShape';
 import { KEY_AUTH, USER_AUTH, fullInvoice, line, minimalInvoice } from './fixtures';
@@ -168,7 +168,7 @@ describe('buildCreateInvoiceXml — structure', () => {
 
 describe('buildCreateInvoiceXml — input errors name the field', () => {
 	it.each<[string, (r: CreateInvoiceRequest) => void, string, RegExp?]>([
-		['corrective without number', (r) => { r.header.kind = 'corrective'; r.header.correctedInvoiceNumber = ' '; }, 'Corrected Invoice Number', /Required/],
+		['corrective without number', (r) => { r.header.kind = 'corrective'; r.header.correctedInvoiceNumber = ' '; }, 'Corrected Invoice Number', /required/],
 		['corrected number on a plain invoice', (r) => (r.header.correctedInvoiceNumber = 'E-1'), 'Corrected Invoice Number', /only used/i],
 		['prepayment number on a plain invoice', (r) => (r.header.prepaymentInvoiceNumber = 'E-1'), 'Prepayment Invoice Number'],
 		['proforma converting a proforma', (r) => { r.header.kind = 'proforma'; r.header.proformaNumberToConvert = 'D-1'; }, 'Proforma Number to Convert'],
@@ -177,7 +177,7 @@ describe('buildCreateInvoiceXml — input errors name the field', () => {
 		['no lines', (r) => (r.lines = []), 'Line Items', /at least one/i],
 		['bad quantity', (r) => (r.lines = [line(), line(), line({ quantity: NaN })]), 'Line Items[3] › Quantity', /finite/],
 		['infinite price', (r) => (r.lines = [line({ netUnitPrice: Infinity })]), 'Line Items[1] › Net Unit Price'],
-		['unknown VAT key', (r) => (r.lines = [line(), line({ vatKey: '26' })]), 'Line Items[2] › VAT Key', /Unknown VAT key "26"/],
+		['unknown VAT key', (r) => (r.lines = [line(), line({ vatKey: '26' })]), 'Line Items[2] › VAT Key', /unknown VAT key "26"/],
 		['TEHK', (r) => (r.lines = [line({ vatKey: 'tehk' })]), 'Line Items[1] › VAT Key', /phased out/],
 		['net ≠ price × qty', (r) => (r.lines = [line({ netAmount: 2001, grossAmount: 2541 })]), 'Line Items[1] › Net Amount', /expected 2000/],
 		['VAT ≠ net × rate', (r) => (r.lines = [line({ vatAmount: 541, grossAmount: 2541 })]), 'Line Items[1] › VAT Amount', /expected 540/],

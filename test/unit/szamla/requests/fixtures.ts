@@ -5,7 +5,7 @@ import type {
 	CreateReceiptRequest,
 	InvoiceKind,
 	InvoiceLine,
-} from '../../../../nodes/SzamlaAgent/protocol/types/request';
+} from './requestTypes';
 
 export const KEY_AUTH: AgentAuth = { agentKey: 'k'.repeat(42) };
 export const USER_AUTH: AgentAuth = { username: 'billing@example.hu', password: 'p&ss<word>"' };

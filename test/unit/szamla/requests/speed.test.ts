@@ -4,8 +4,8 @@
  * machine). Shared runners vary by 30× or more, so the absolute bound only catches pathological regressions; the
  * machine-independent check is that cost grows linearly with the line count. SHOW_SPEED=1 logs the figures.
  */
-import { buildCreateInvoiceXml } from '../../../../nodes/SzamlaAgent/protocol/requests';
-import type { CreateInvoiceRequest } from '../../../../nodes/SzamlaAgent/protocol/types/request';
+import { buildCreateInvoiceXml } from './builders';
+import type { CreateInvoiceRequest } from './requestTypes';
 import { fullInvoice, line } from './fixtures';
 
 function invoiceWith(lines: number): CreateInvoiceRequest {

@@ -8,9 +8,10 @@
  */
 import { InputError, ServiceError } from '../../../../shared/errors';
 import { sumLines } from '../../../protocol/amounts';
-import { buildGetInvoiceDataXml, buildGetInvoicePdfXml } from '../../../protocol/requests';
-import type { InvoiceKind, InvoiceSelector } from '../../../protocol/types/request';
-import type { InvoiceData, InvoiceResult } from '../../../protocol/types/response';
+import { getInvoiceData, type InvoiceData } from '../../../protocol/operations/getInvoiceData';
+import { getInvoicePdf, type InvoiceResult } from '../../../protocol/operations/getInvoicePdf';
+import type { InvoiceKind } from '../../../protocol/types/common';
+import type { InvoiceSelector } from '../../../protocol/types/invoiceRequests';
 import type { SzamlaContext } from '../../context';
 
 export type IfExists = 'returnExisting' | 'fail' | 'createAnyway';
@@ -66,7 +67,7 @@ function outstandingOf(data: InvoiceData): number | undefined {
 export async function findExisting(szamla: SzamlaContext, selector: InvoiceSelector, kind: InvoiceKind): Promise<ExistingInvoice | undefined> {
 	let data: InvoiceData;
 	try {
-		data = await szamla.client.send('getInvoiceData', buildGetInvoiceDataXml({ auth: szamla.auth, selector, includePdf: false }));
+		data = await szamla.client.send(getInvoiceData, { ...selector, includePdf: false });
 	} catch (error) {
 		if (error instanceof ServiceError && error.details.code === '7') return undefined; // not found: create it
 		throw error;
@@ -74,7 +75,7 @@ export async function findExisting(szamla: SzamlaContext, selector: InvoiceSelec
 	// An order number is shared by the proforma, prepayment and final documents of one order: only the same kind counts.
 	if (data.header.kind !== kind || data.header.reversed) return undefined;
 	const invoiceNumber = data.header.invoiceNumber;
-	const answer = await szamla.client.send('getInvoicePdf', buildGetInvoicePdfXml({ auth: szamla.auth, selector: { invoiceNumber } }));
+	const answer = await szamla.client.send(getInvoicePdf, { invoiceNumber });
 	const { label, value } = keyLabel(selector);
 	return {
 		result: {

@@ -1,42 +1,51 @@
 /**
  * xmlszamlast — reverse (storno) an invoice. Its `beallitasok` order differs from create's: aggregator and guardian
  * come before valaszVerzio, and there is no cikkazoninvoice (szamla-agent.md §2.2).
+ * UI: actions/invoice/reverse.operation.ts. Answer: responses/invoice.ts.
  */
 import { leaf, node, optionalNode } from '../../../shared/xml';
-import type { ReverseInvoiceRequest } from '../types/request';
+import { defineOperation } from '../operation';
+import { parseInvoiceResponse } from '../responses/invoice';
+import type { AgentAuth } from '../types/common';
+import type { ReverseInvoiceRequest } from '../types/invoiceRequests';
+import type { InvoiceResult } from '../types/response';
 import {
 	RESPONSE_VERSION_XML,
 	authChildren,
-	optionalBoolean,
-	optionalDate,
-	optionalInteger,
+	assertOptionalBoolean,
+	assertOptionalDate,
+	assertOptionalInteger,
 	renderRequest,
-	requireBoolean,
+	assertBoolean,
 	requiredTextLeaf,
 	textLeaf,
-} from './common';
+} from '../requests/common';
+
+export type { ReverseInvoiceRequest, InvoiceResult };
+
+const ROOT = 'xmlszamlast';
 
 /** Document type code of a reversing invoice; the official PHP SDK always sends it. */
 const STORNO_TYPE = 'SS';
 
-export function buildReverseInvoiceXml(req: ReverseInvoiceRequest): string {
+function build(req: ReverseInvoiceRequest, auth: AgentAuth): string {
 	const seller = req.seller;
 	const buyer = req.buyer;
-	return renderRequest('reverseInvoice', [
+	return renderRequest(ROOT, [
 		node('beallitasok', [
-			...authChildren(req.auth),
-			leaf('eszamla', requireBoolean(req.eInvoice, 'E-Invoice')),
-			leaf('szamlaLetoltes', requireBoolean(req.downloadPdf, 'Download PDF')),
-			leaf('szamlaLetoltesPld', optionalInteger(req.pdfCopies, 'PDF Copies', 1)),
+			...authChildren(auth),
+			leaf('eszamla', assertBoolean(req.eInvoice, 'E-Invoice')),
+			leaf('szamlaLetoltes', assertBoolean(req.downloadPdf, 'Download PDF')),
+			leaf('szamlaLetoltesPld', assertOptionalInteger(req.pdfCopies, 'PDF Copies', 1)),
 			textLeaf('aggregator', req.aggregator, 'Aggregator'),
-			leaf('guardian', optionalBoolean(req.guardian, 'Guardian')),
+			leaf('guardian', assertOptionalBoolean(req.guardian, 'Guardian')),
 			leaf('valaszVerzio', RESPONSE_VERSION_XML),
 			textLeaf('szamlaKulsoAzon', req.externalId, 'Additional Fields › External ID'),
 		]),
 		node('fejlec', [
 			requiredTextLeaf('szamlaszam', req.invoiceNumber, 'Invoice Number'),
-			leaf('keltDatum', optionalDate(req.issueDate, 'Issue Date')),
-			leaf('teljesitesDatum', optionalDate(req.fulfillmentDate, 'Fulfillment Date')),
+			leaf('keltDatum', assertOptionalDate(req.issueDate, 'Issue Date')),
+			leaf('teljesitesDatum', assertOptionalDate(req.fulfillmentDate, 'Fulfillment Date')),
 			textLeaf('megjegyzes', req.comment, 'Additional Fields › Comment'),
 			leaf('tipus', STORNO_TYPE),
 			textLeaf('szamlaSablon', req.template, 'Additional Fields › Template'),
@@ -55,3 +64,14 @@ export function buildReverseInvoiceXml(req: ReverseInvoiceRequest): string {
 			]),
 	]);
 }
+
+export const reverseInvoice = defineOperation<ReverseInvoiceRequest, InvoiceResult>({
+	name: 'reverseInvoice',
+	fieldName: 'action-szamla_agent_st',
+	root: ROOT,
+	writes: true,
+	recoveryHint:
+		'The reversal may have been issued. Check the original invoice with "Get Invoice Data" (it shows as reversed) before sending again.',
+	build,
+	parse: (answer, _request, facts) => parseInvoiceResponse(facts, answer, { pdf: false, invoiceNumber: true }),
+});
