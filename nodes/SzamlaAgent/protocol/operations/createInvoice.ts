@@ -26,7 +26,8 @@ import {
 	textLeaf,
 } from '../requests/common';
 import { invoiceLinesElement } from '../requests/invoiceLines';
-import { buyerElement, sellerElement, waybillElement } from '../requests/invoiceParties';
+import { buyerElement, sellerElement } from '../requests/invoiceParties';
+import { waybillElement } from '../requests/waybill';
 
 export type { CreateInvoiceRequest, InvoiceResult };
 

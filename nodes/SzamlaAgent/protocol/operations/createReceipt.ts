@@ -4,7 +4,7 @@
  * listed order so output is stable for golden tests. Receipt lines name their amounts netto/afa/brutto.
  */
 import { InputError } from '../../../shared/errors';
-import { leaf, node, optionalNode, type XmlElement } from '../../../shared/xml';
+import { leaf, node, type XmlElement } from '../../../shared/xml';
 import { sumLines } from '../amounts';
 import { defineOperation } from '../operation';
 import { parseReceiptResponse } from '../responses/receipt';
@@ -69,7 +69,6 @@ function build(req: CreateReceiptRequest, auth: AgentAuth): string {
 function receiptLineElement(line: ReceiptLine, at: string, currency: string): XmlElement {
 	if (!line || typeof line !== 'object') throw new InputError(at, 'line item is empty');
 	const { quantity, netUnitPrice, vatKey, netAmount, vatAmount, grossAmount } = checkedLineAmounts(line, at, currency);
-	const ledger = line.ledger;
 	return node('tetel', [
 		requiredTextLeaf('megnevezes', line.name, `${at} › Name`),
 		textLeaf('azonosito', line.identifier, `${at} › Identifier`),
@@ -80,11 +79,6 @@ function receiptLineElement(line: ReceiptLine, at: string, currency: string): Xm
 		leaf('netto', netAmount),
 		leaf('afa', vatAmount),
 		leaf('brutto', grossAmount),
-		ledger &&
-			optionalNode('fokonyv', [
-				textLeaf('arbevetel', ledger.revenueAccount, `${at} › Ledger › Revenue Account`),
-				textLeaf('afa', ledger.vatAccount, `${at} › Ledger › VAT Account`),
-			]),
 		textLeaf('megjegyzes', line.comment, `${at} › Comment`),
 		// Newer (docs) schema only; sent only when set.
 		leaf('torloKod', assertOptionalInteger(line.dataErasureCode, `${at} › Data Erasure Code`, 0)),

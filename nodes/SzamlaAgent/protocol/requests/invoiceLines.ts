@@ -1,8 +1,8 @@
 /** `tetelek` of xmlszamla: one `tetel` per line, in schema order, with the line amounts checked before sending. */
 import { InputError } from '../../../shared/errors';
-import { leaf, node, optionalNode, type XmlElement } from '../../../shared/xml';
+import { leaf, node, type XmlElement } from '../../../shared/xml';
 import type { InvoiceLine } from '../types/createInvoice';
-import { assertOptionalDate, assertOptionalInteger, assertOptionalNumber, requiredTextLeaf, textLeaf } from './common';
+import { assertOptionalInteger, assertOptionalNumber, requiredTextLeaf, textLeaf } from './common';
 import { checkedLineAmounts } from './lineAmounts';
 
 export const LINE_ITEMS = 'Line Items';
@@ -27,7 +27,6 @@ function lineElement(line: InvoiceLine, at: string, currency: string, marginSche
 		currency,
 		marginScheme || marginVatBase !== undefined,
 	);
-	const ledger = line.ledger;
 	return node('tetel', [
 		requiredTextLeaf('megnevezes', line.name, `${at} › Name`),
 		textLeaf('azonosito', line.identifier, `${at} › Identifier`),
@@ -40,15 +39,6 @@ function lineElement(line: InvoiceLine, at: string, currency: string, marginSche
 		leaf('afaErtek', vatAmount),
 		leaf('bruttoErtek', grossAmount),
 		textLeaf('megjegyzes', line.comment, `${at} › Comment`),
-		ledger &&
-			optionalNode('tetelFokonyv', [
-				textLeaf('gazdasagiEsem', ledger.economicEvent, `${at} › Ledger › Economic Event`),
-				textLeaf('gazdasagiEsemAfa', ledger.vatEconomicEvent, `${at} › Ledger › VAT Economic Event`),
-				textLeaf('arbevetelFokonyviSzam', ledger.revenueLedgerAccount, `${at} › Ledger › Revenue Account`),
-				textLeaf('afaFokonyviSzam', ledger.vatLedgerAccount, `${at} › Ledger › VAT Account`),
-				leaf('elszDatumTol', assertOptionalDate(ledger.settlementPeriodStart, `${at} › Ledger › Settlement Period Start`)),
-				leaf('elszDatumIg', assertOptionalDate(ledger.settlementPeriodEnd, `${at} › Ledger › Settlement Period End`)),
-			]),
 		// Newer (docs) schema only; sent only when set.
 		line.dataErasureCode === undefined ? undefined : leaf('torloKod', assertOptionalInteger(line.dataErasureCode, `${at} › Data Erasure Code`, 0)),
 	]);

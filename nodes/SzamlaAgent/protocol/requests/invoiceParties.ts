@@ -1,8 +1,8 @@
-/** Seller (`elado`), buyer (`vevo`) and waybill (`fuvarlevel`) blocks of xmlszamla, in schema order. */
+/** Seller (`elado`) and buyer (`vevo`) blocks of xmlszamla, in schema order. */
 import { InputError } from '../../../shared/errors';
-import { leaf, node, optionalNode, type XmlElement } from '../../../shared/xml';
-import type { Buyer, SellerSettings, Waybill } from '../types/createInvoice';
-import { assertOptionalBoolean, assertOptionalDate, assertOptionalInteger, assertOptionalNumber, requiredTextLeaf, textLeaf } from './common';
+import { leaf, node, type XmlElement } from '../../../shared/xml';
+import type { Buyer, SellerSettings } from '../types/createInvoice';
+import { assertOptionalBoolean, assertOptionalInteger, requiredTextLeaf, textLeaf } from './common';
 
 /** Always written: the schema requires `elado`, even empty. */
 export function sellerElement(seller: SellerSettings | undefined): XmlElement {
@@ -29,7 +29,6 @@ export function buyerElement(buyer: Buyer | undefined): XmlElement {
 			`must be 7 (non-EU business), 6 (EU business), 1 (Hungarian tax number), 0 (unknown) or -1 (no tax number), got ${status}`,
 		);
 	}
-	const ledger = buyer.ledger;
 	return node('vevo', [
 		requiredTextLeaf('nev', buyer.name, 'Buyer Name'),
 		textLeaf('orszag', buyer.country, 'Buyer Details › Country'),
@@ -48,60 +47,9 @@ export function buyerElement(buyer: Buyer | undefined): XmlElement {
 		textLeaf('postazasiIrsz', buyer.postalPostalCode, 'Buyer Details › Postal Postal Code'),
 		textLeaf('postazasiTelepules', buyer.postalCity, 'Buyer Details › Postal City'),
 		textLeaf('postazasiCim', buyer.postalAddress, 'Buyer Details › Postal Address'),
-		ledger &&
-			optionalNode('vevoFokonyv', [
-				leaf('konyvelesDatum', assertOptionalDate(ledger.bookingDate, 'Buyer › Ledger › Booking Date')),
-				textLeaf('vevoAzonosito', ledger.buyerId, 'Buyer › Ledger › Buyer ID'),
-				textLeaf('vevoFokonyviSzam', ledger.ledgerAccount, 'Buyer › Ledger › Ledger Account'),
-				leaf('folyamatosTelj', assertOptionalBoolean(ledger.continuousFulfillment, 'Buyer › Ledger › Continuous Fulfillment')),
-				leaf('elszDatumTol', assertOptionalDate(ledger.settlementPeriodStart, 'Buyer › Ledger › Settlement Period Start')),
-				leaf('elszDatumIg', assertOptionalDate(ledger.settlementPeriodEnd, 'Buyer › Ledger › Settlement Period End')),
-			]),
 		textLeaf('azonosito', buyer.identifier, 'Buyer Details › Identifier'),
 		textLeaf('alairoNeve', buyer.signatoryName, 'Buyer Details › Signatory Name'),
 		textLeaf('telefonszam', buyer.phone, 'Buyer Details › Phone'),
 		textLeaf('megjegyzes', buyer.comment, 'Buyer Details › Comment'),
-	]);
-}
-
-const CARRIERS = new Set(['TOF', 'PPP', 'SPRINTER', 'FOXPOST', 'MPL', 'GLS', 'EMPTY']);
-
-export function waybillElement(waybill: Waybill | undefined): XmlElement | undefined {
-	if (!waybill) return undefined;
-	if (waybill.carrier !== undefined && !CARRIERS.has(waybill.carrier)) {
-		throw new InputError('Waybill › Carrier', `unknown carrier "${waybill.carrier}"; use one of ${[...CARRIERS].join(', ')}`);
-	}
-	const { tof, ppp, sprinter, mpl } = waybill;
-	return optionalNode('fuvarlevel', [
-		textLeaf('futarSzolgalat', waybill.carrier, 'Waybill › Carrier'),
-		textLeaf('vonalkod', waybill.barcode, 'Waybill › Barcode'),
-		textLeaf('megjegyzes', waybill.comment, 'Waybill › Comment'),
-		tof &&
-			node('tof', [
-				textLeaf('azonosito', tof.identifier, 'Waybill › TOF › Identifier'),
-				textLeaf('shipmentID', tof.shipmentId, 'Waybill › TOF › Shipment ID'),
-				leaf('csomagszam', assertOptionalInteger(tof.packageCount, 'Waybill › TOF › Package Count', 1)),
-				textLeaf('countryCode', tof.countryCode, 'Waybill › TOF › Country Code'),
-				textLeaf('zip', tof.zip, 'Waybill › TOF › Postal Code'),
-				textLeaf('service', tof.service, 'Waybill › TOF › Service'),
-			]),
-		ppp && node('ppp', [textLeaf('vonalkodPrefix', ppp.barcodePrefix, 'Waybill › PPP › Barcode Prefix'), textLeaf('vonalkodPostfix', ppp.barcodePostfix, 'Waybill › PPP › Barcode Postfix')]),
-		sprinter &&
-			node('sprinter', [
-				textLeaf('azonosito', sprinter.identifier, 'Waybill › Sprinter › Identifier'),
-				textLeaf('feladokod', sprinter.senderCode, 'Waybill › Sprinter › Sender Code'),
-				textLeaf('iranykod', sprinter.directionCode, 'Waybill › Sprinter › Direction Code'),
-				leaf('csomagszam', assertOptionalInteger(sprinter.packageCount, 'Waybill › Sprinter › Package Count', 1)),
-				textLeaf('vonalkodPostfix', sprinter.barcodePostfix, 'Waybill › Sprinter › Barcode Postfix'),
-				textLeaf('szallitasiIdo', sprinter.deliveryTime, 'Waybill › Sprinter › Delivery Time'),
-			]),
-		mpl &&
-			node('mpl', [
-				requiredTextLeaf('vevokod', mpl.customerCode, 'Waybill › MPL › Customer Code'),
-				requiredTextLeaf('vonalkod', mpl.barcode, 'Waybill › MPL › Barcode'),
-				requiredTextLeaf('tomeg', mpl.weight, 'Waybill › MPL › Weight'),
-				textLeaf('kulonszolgaltatasok', mpl.specialServices, 'Waybill › MPL › Special Services'),
-				leaf('erteknyilvanitas', assertOptionalNumber(mpl.declaredValue, 'Waybill › MPL › Declared Value')),
-			]),
 	]);
 }

@@ -48,8 +48,6 @@ export interface ReceiptLine {
 	vatAmount: number;
 	/** Gross amount: net amount + VAT amount. */
 	grossAmount: number;
-	/** Bookkeeping accounts for the line. */
-	ledger?: { revenueAccount?: string; vatAccount?: string };
 	/** Note printed under the line. */
 	comment?: string;
 	/** Data-erasure code (newer schema field; only if your account uses data erasure). */

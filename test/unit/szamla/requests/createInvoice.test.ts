@@ -81,12 +81,12 @@ describe('buildCreateInvoiceXml — structure', () => {
 		]);
 		expect(childNames(xml, 'vevo')).toEqual([
 			'nev', 'orszag', 'irsz', 'telepules', 'cim', 'email', 'sendEmail', 'adoalany', 'adoszam', 'adoszamEU', 'postazasiNev',
-			'postazasiOrszag', 'postazasiIrsz', 'postazasiTelepules', 'postazasiCim', 'vevoFokonyv', 'azonosito', 'alairoNeve',
+			'postazasiOrszag', 'postazasiIrsz', 'postazasiTelepules', 'postazasiCim', 'azonosito', 'alairoNeve',
 			'telefonszam', 'megjegyzes',
 		]);
 		expect(childNames(xml, 'tetel')).toEqual([
 			'megnevezes', 'azonosito', 'mennyiseg', 'mennyisegiEgyseg', 'nettoEgysegar', 'afakulcs', 'nettoErtek', 'afaErtek',
-			'bruttoErtek', 'megjegyzes', 'tetelFokonyv',
+			'bruttoErtek', 'megjegyzes',
 		]);
 		expect(childNames(xml, 'fuvarlevel')).toEqual(['futarSzolgalat', 'vonalkod', 'megjegyzes', 'tof', 'ppp', 'sprinter', 'mpl']);
 		expect(childNames(xml, 'xmlszamla')).toEqual(['beallitasok', 'fejlec', 'elado', 'vevo', 'fuvarlevel', 'tetelek']);
@@ -198,8 +198,8 @@ describe('buildCreateInvoiceXml — input errors name the field', () => {
 		['pdf copies', (r) => (r.pdfCopies = 0), 'PDF Copies'],
 		['no key', (r) => (r.auth = { agentKey: '' }), 'Agent Key'],
 		['no password', (r) => (r.auth = { username: 'u', password: '' }), 'Password'],
-		['carrier', (r) => (r.waybill = { carrier: 'DHL' as never }), 'Waybill › Carrier'],
-		['mpl customer code', (r) => (r.waybill = { mpl: { customerCode: '', barcode: 'b', weight: '1' } }), 'Waybill › MPL › Customer Code'],
+		['carrier', (r) => (r.waybill = { carrier: 'DHL' as never }), 'Additional Fields › Waybill › Carrier'],
+		['mpl customer code', (r) => (r.waybill = { mpl: { customerCode: '', barcode: 'b', weight: '1' } }), 'Additional Fields › Waybill › MPL Customer Code'],
 	])('%s', (...row) => {
 		// Rest parameters: jest would pass `done` as a 4th argument to a 4-parameter function on 3-element rows.
 		const [, patch, field, message] = row;

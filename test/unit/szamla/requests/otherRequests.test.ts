@@ -208,14 +208,14 @@ describe('delete proforma', () => {
 });
 
 describe('receipts', () => {
-	it('writes a full receipt with items, ledger and payments', () => {
+	it('writes a full receipt with items and payments', () => {
 		const xml = CASES.createReceipt.full;
 		expect(childNames(xml, 'xmlnyugtacreate')).toEqual(['beallitasok', 'fejlec', 'tetelek', 'kifizetesek']);
 		expect(childNames(xml, 'fejlec')).toEqual([
 			'hivasAzonosito', 'elotag', 'fizmod', 'penznem', 'devizaarf', 'devizabank', 'megjegyzes', 'pdfSablon', 'fokonyvVevo', 'rendelesSzam',
 		]);
 		expect(childNames(xml, 'tetel')).toEqual([
-			'megnevezes', 'azonosito', 'mennyiseg', 'mennyisegiEgyseg', 'nettoEgysegar', 'afakulcs', 'netto', 'afa', 'brutto', 'fokonyv', 'megjegyzes',
+			'megnevezes', 'azonosito', 'mennyiseg', 'mennyisegiEgyseg', 'nettoEgysegar', 'afakulcs', 'netto', 'afa', 'brutto', 'megjegyzes',
 		]);
 		expect(xml).toContain('<megjegyzes>Tom &amp; Jerry &lt;ajándék&gt;</megjegyzes>');
 		expect(childNames(CASES.createReceipt.minimal, 'xmlnyugtacreate')).toEqual(['beallitasok', 'fejlec', 'tetelek']);

@@ -12,6 +12,7 @@ import { serviceToday } from '../../common/calendar';
 import { amountWarnings, type ComputedLine, type LineAmountOptions } from '../../common/lineItems';
 import { readAttachments } from './attachments';
 import { guardFor, type GuardSpec, type IfExists } from './duplicateGuard';
+import { readWaybill } from './waybill';
 
 export interface PreparedInvoice {
 	request: CreateInvoiceRequest;
@@ -113,6 +114,7 @@ export async function readInvoice(ctx: IExecuteFunctions, szamla: SzamlaContext,
 			phone: optionalText(buyerFields.phone),
 			comment: optionalText(buyerFields.comment),
 		},
+		waybill: readWaybill(fields),
 		lines,
 	};
 	// Build now: the protocol's rules then fail before any request, and the XML is sent as built.
