@@ -8,8 +8,7 @@ import { ServiceError } from '../shared/errors';
 import { credentialsFrom, type SzamlaCredentialData } from '../SzamlaAgent/actions/context';
 import { SzamlaAgentClient } from '../SzamlaAgent/client/client';
 import { DEFAULT_BASE_URL, credentialSecrets } from '../SzamlaAgent/client/fingerprint';
-import { buildGetInvoiceDataXml } from '../SzamlaAgent/protocol/requests';
-import type { InvoiceData } from '../SzamlaAgent/protocol/types/response';
+import { getInvoiceData, type InvoiceData } from '../SzamlaAgent/protocol/operations/getInvoiceData';
 
 /** Számla Agent code 7: no such document (for the query: unknown number). */
 const NOT_FOUND = '7';
@@ -25,7 +24,7 @@ export interface InvoiceSource {
 
 export async function invoiceSource(ctx: IWebhookFunctions, timeoutMs: number): Promise<InvoiceSource> {
 	const data = (await ctx.getCredentials('szamlaAgentApi')) as SzamlaCredentialData;
-	const { credentials, auth } = credentialsFrom(data);
+	const credentials = credentialsFrom(data);
 	const client = new SzamlaAgentClient({
 		credentials,
 		baseUrl: String(data.baseUrl || DEFAULT_BASE_URL),
@@ -36,7 +35,7 @@ export async function invoiceSource(ctx: IWebhookFunctions, timeoutMs: number): 
 		secrets: credentialSecrets(credentials),
 		async lookup(invoiceNumber) {
 			try {
-				const invoice = await client.send('getInvoiceData', buildGetInvoiceDataXml({ auth, selector: { invoiceNumber } }));
+				const invoice = await client.send(getInvoiceData, { invoiceNumber });
 				return { found: true, invoice };
 			} catch (error) {
 				if (error instanceof ServiceError && error.details.code === NOT_FOUND) return { found: false };

@@ -5,8 +5,8 @@
  * difference between this row and the node's is the node's (and n8n's) own overhead.
  */
 import { request } from 'undici';
-import { buildCreateInvoiceXml, buildMultipart } from './code';
-import { protocolRequest, type Order } from './fixtures';
+import { buildMultipart, createInvoice } from './code';
+import { BENCH_AUTH, protocolRequest, type Order } from './fixtures';
 import type { InvoiceRunResult } from './invoiceRun';
 import { timed } from './measure';
 import type { RemoteSzamla } from './simulatorHost';
@@ -19,7 +19,7 @@ export async function runBare(
 ): Promise<InvoiceRunResult> {
 	const today = new Date().toISOString().slice(0, 10);
 	const bodies = input.map((order) =>
-		buildMultipart([{ field: 'action-xmlagentxmlfile', fileName: 'xmlszamla.xml', contentType: 'text/xml', content: buildCreateInvoiceXml(protocolRequest(order, today)) }]),
+		buildMultipart([{ field: 'action-xmlagentxmlfile', fileName: 'xmlszamla.xml', contentType: 'text/xml', content: createInvoice.build(protocolRequest(order, today), BENCH_AUTH) }]),
 	);
 	await sim.reset();
 	let cookie: string | undefined;

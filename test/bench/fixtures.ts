@@ -3,7 +3,7 @@
  * would set for them, the same order as our typed protocol request and as szamlazz.js objects, and EKÁER cards.
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { CreateInvoiceRequest } from '../../nodes/SzamlaAgent/protocol/types/request';
+import type { CreateInvoiceRequest } from '../../nodes/SzamlaAgent/protocol/types/createInvoice';
 import { DEFAULT_AGENT_KEY } from '../simulators/szamla/config';
 import { DEFAULT_USER } from '../simulators/ekaer/constants';
 import { computeLine } from './code';
@@ -61,10 +61,11 @@ export function szamlaCredentials(baseUrl: string): Record<string, IDataObject> 
 	return { szamlaAgentApi: { authentication: 'agentKey', agentKey: DEFAULT_AGENT_KEY, baseUrl } };
 }
 
-/** The order as our protocol layer's request: amounts computed from unit price × quantity and the VAT key. */
+/** The order as our protocol layer's request (the login is the bench account's, BENCH_AUTH): amounts computed from unit price × quantity and the VAT key. */
+export const BENCH_AUTH = { agentKey: DEFAULT_AGENT_KEY };
+
 export function protocolRequest(order: Order, today: string): CreateInvoiceRequest {
 	return {
-		auth: { agentKey: DEFAULT_AGENT_KEY },
 		eInvoice: false,
 		downloadPdf: false,
 		header: { kind: 'invoice', fulfillmentDate: today, dueDate: today, paymentMethod: 'átutalás', currency: 'HUF', language: 'hu' },

@@ -3,7 +3,7 @@
  * in a tight loop after warm-up (no HTTP). Both start from the same plain order (buyer + lines) and compute the line
  * amounts themselves.
  *
- * - ours: computeLine per line + buildCreateInvoiceXml + UTF-8 bytes; parseResponse('createInvoice', answer).
+ * - ours: computeLine per line + createInvoice.build + UTF-8 bytes; createInvoice.parse(answer, request).
  * - szamlazz.js: new Item/Buyer/Seller/Invoice + Client.issueInvoice with its _sendRequest stubbed to return a canned
  *   response (after encoding the XML to bytes, as form-data would), so its own code builds the XML and reads the figures. With its default responseVersion 1 it parses no body
  *   at all (figures come from szlahu_ headers); its only XML parse is the one _sendRequest runs on v2 answers,
@@ -12,8 +12,8 @@
 import { createRequire } from 'node:module';
 import { request } from 'undici';
 import type { RawResponse } from '../../nodes/SzamlaAgent/protocol/types/response';
-import { buildCreateInvoiceXml, buildMultipart, parseResponse } from './code';
-import { loadSzamlazzJs, protocolRequest, szamlazzJsInvoice, type Order } from './fixtures';
+import { buildMultipart, createInvoice } from './code';
+import { BENCH_AUTH, loadSzamlazzJs, protocolRequest, szamlazzJsInvoice, type Order } from './fixtures';
 import { szamlazzJsClient } from './szamlazzJs';
 import { fmt, type BenchContext, type Section } from './report';
 import { median } from './measure';
@@ -37,7 +37,7 @@ async function cpuPerCall(work: (i: number) => unknown): Promise<number> {
 
 /** A real answer to one create (v2 XML, no PDF) from the simulator, as our transport would hand it to the parser. */
 async function captureAnswer(ctx: BenchContext, order: Order, today: string): Promise<RawResponse> {
-	const xml = buildCreateInvoiceXml(protocolRequest(order, today));
+	const xml = createInvoice.build(protocolRequest(order, today), BENCH_AUTH);
 	const body = buildMultipart([{ field: 'action-xmlagentxmlfile', fileName: 'xmlszamla.xml', contentType: 'text/xml', content: xml }]);
 	const res = await request(ctx.szamla.url, { method: 'POST', headers: { 'content-type': body.contentType }, body: body.body });
 	const headers: Record<string, string> = {};
@@ -51,7 +51,8 @@ export async function protocolCpu(ctx: BenchContext): Promise<Section> {
 	const order = (i: number) => sample[i % sample.length];
 	await ctx.szamla.reset();
 	const answer = await captureAnswer(ctx, sample[0], today);
-	if (!parseResponse('createInvoice', answer).invoiceNumber) throw new Error('the captured answer has no invoice number');
+	const CREATE_REQUEST = protocolRequest(sample[0], today);
+	if (!createInvoice.parse(answer, CREATE_REQUEST).invoiceNumber) throw new Error('the captured answer has no invoice number');
 
 	const sz = loadSzamlazzJs();
 	const client = szamlazzJsClient(sz) as unknown as { _sendRequest: unknown; issueInvoice(invoice: unknown): Promise<{ invoiceId?: string }> };
@@ -65,8 +66,8 @@ export async function protocolCpu(ctx: BenchContext): Promise<Section> {
 	const answerText = answer.body.toString('utf8');
 
 	// Both builds end with the UTF-8 bytes that go on the wire (and flatten V8's concatenated strings on the way).
-	const oursBuild = await cpuPerCall((i) => Buffer.from(buildCreateInvoiceXml(protocolRequest(order(i), today)), 'utf8'));
-	const oursParse = await cpuPerCall(() => parseResponse('createInvoice', answer));
+	const oursBuild = await cpuPerCall((i) => Buffer.from(createInvoice.build(protocolRequest(order(i), today), BENCH_AUTH), 'utf8'));
+	const oursParse = await cpuPerCall(() => createInvoice.parse(answer, CREATE_REQUEST));
 	const theirsBuild = await cpuPerCall((i) => client.issueInvoice(szamlazzJsInvoice(sz, order(i))));
 	const theirsParse = await cpuPerCall(() => xml2js.parseStringPromise(answerText));
 
@@ -77,7 +78,7 @@ export async function protocolCpu(ctx: BenchContext): Promise<Section> {
 		title: `5. CPU per invoice (${lines} lines), tight loop: median of ${ROUNDS} rounds × ${PER_ROUND} after ${WARMUP} warm-up calls`,
 		header: ['code', 'build request XML', 'parse answer', 'total', 'XML bytes'],
 		rows: [
-			['ours (protocol layer)', fmt.us(oursBuild), fmt.us(oursParse), fmt.us(ours), String(Buffer.byteLength(buildCreateInvoiceXml(protocolRequest(sample[0], today))))],
+			['ours (protocol layer)', fmt.us(oursBuild), fmt.us(oursParse), fmt.us(ours), String(Buffer.byteLength(createInvoice.build(protocolRequest(sample[0], today), BENCH_AUTH)))],
 			['szamlazz.js 9.2.0', fmt.us(theirsBuild), `${fmt.us(theirsParse)} (v2 only; v1: none)`, fmt.us(theirs), String(Buffer.byteLength(lastXml))],
 			['ours / szamlazz.js', fmt.x(oursBuild / theirsBuild), fmt.x(oursParse / theirsParse), fmt.x(ours / theirs), ''],
 		],

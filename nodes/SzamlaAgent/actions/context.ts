@@ -1,14 +1,12 @@
 /**
- * What every Számla Agent operation needs for one execution: the login for the request XML, a client that carries the
- * session cookie, and the secrets to scrub from errors.
+ * What every Számla Agent operation needs for one execution: a client that carries the login and the session cookie,
+ * and the secrets to scrub from errors.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { DEFAULT_TIMEOUT_MS, SzamlaAgentClient } from '../client/client';
 import { DEFAULT_BASE_URL, credentialFingerprint, credentialSecrets, type SzamlaCredentials } from '../client/fingerprint';
-import type { AgentAuth } from '../protocol/types/request';
 
 export interface SzamlaContext {
-	auth: AgentAuth;
 	client: SzamlaAgentClient;
 	secrets: string[];
 	/** Which account and service this is (credential fingerprint: a hash, no secret); keys the duplicate-guard lock. */
@@ -25,14 +23,11 @@ export interface SzamlaCredentialData {
 	baseUrl?: string;
 }
 
-export function credentialsFrom(data: SzamlaCredentialData): { credentials: SzamlaCredentials; auth: AgentAuth } {
+export function credentialsFrom(data: SzamlaCredentialData): SzamlaCredentials {
 	if (data.authentication === 'usernamePassword') {
-		const username = String(data.username ?? '').trim();
-		const password = String(data.password ?? '');
-		return { credentials: { kind: 'password', username, password }, auth: { username, password } };
+		return { kind: 'password', username: String(data.username ?? '').trim(), password: String(data.password ?? '') };
 	}
-	const agentKey = String(data.agentKey ?? '').trim();
-	return { credentials: { kind: 'agentKey', agentKey }, auth: { agentKey } };
+	return { kind: 'agentKey', agentKey: String(data.agentKey ?? '').trim() };
 }
 
 /** Session reuse can be switched off (node option), e.g. to compare with a plain HTTP Request workflow. */
@@ -41,7 +36,7 @@ export async function createSzamlaContext(
 	options: { reuseSession?: boolean; timeoutMs?: number } = {},
 ): Promise<SzamlaContext> {
 	const data = (await ctx.getCredentials('szamlaAgentApi')) as SzamlaCredentialData;
-	const { credentials, auth } = credentialsFrom(data);
+	const credentials = credentialsFrom(data);
 	const baseUrl = String(data.baseUrl || DEFAULT_BASE_URL);
 	const client = new SzamlaAgentClient({
 		credentials,
@@ -51,7 +46,6 @@ export async function createSzamlaContext(
 		timeoutMs: options.timeoutMs,
 	});
 	return {
-		auth,
 		client,
 		secrets: credentialSecrets(credentials),
 		account: credentialFingerprint(credentials, baseUrl),

@@ -7,7 +7,7 @@ import { ServiceError } from '../../shared/errors';
 import { SzamlaAgentClient } from '../client/client';
 import { DEFAULT_BASE_URL } from '../client/fingerprint';
 import { isLoginFailure } from '../protocol/errorCodes';
-import { buildGetInvoiceDataXml } from '../protocol/requests';
+import { getInvoiceData } from '../protocol/operations/getInvoiceData';
 import { credentialsFrom, type SzamlaCredentialData } from './context';
 
 export async function testSzamlaAgentCredential(
@@ -15,10 +15,10 @@ export async function testSzamlaAgentCredential(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const data = (credential.data ?? {}) as SzamlaCredentialData;
-	const { credentials, auth } = credentialsFrom(data);
+	const credentials = credentialsFrom(data);
 	const client = new SzamlaAgentClient({ credentials, baseUrl: String(data.baseUrl || DEFAULT_BASE_URL), timeoutMs: 30_000 });
 	try {
-		await client.send('getInvoiceData', buildGetInvoiceDataXml({ auth, selector: { invoiceNumber: 'N8N-CREDENTIAL-TEST-0' } }));
+		await client.send(getInvoiceData, { invoiceNumber: 'N8N-CREDENTIAL-TEST-0' });
 		return { status: 'OK', message: 'Connection successful' };
 	} catch (error) {
 		if (error instanceof ServiceError && isLoginFailure(error.details.code)) {

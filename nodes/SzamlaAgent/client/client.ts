@@ -1,19 +1,19 @@
 /**
- * One Számla Agent call: multipart body, session cookie in and out, answer parsed into a typed result, errors mapped
+ * One Számla Agent call: `send(operation, request)` builds the request XML with this client's login, sends it as a
+ * multipart body with the session cookie, and parses the answer into the operation's typed result; errors are mapped
  * and scrubbed of secrets. Document-creating calls are never resent; reads get one more try when the connection
- * failed before or while sending.
+ * failed before or while sending. `prepare` + `sendPrepared` split the build from the send, so a run can check every
+ * item's request before sending any.
  */
 import { ServiceError, TransportError } from '../../shared/errors';
 import { buildMultipart, type FilePart } from '../../shared/multipart';
 import { redact } from '../../shared/redact';
 import { post, type HttpResponse } from '../../shared/transport';
-import { SZAMLA_OPERATIONS, type SzamlaOperation } from '../protocol/operations';
 import { isLoginFailure } from '../protocol/errorCodes';
-import { parseResponse, type ParseOptions } from '../protocol/responses';
-import type { SzamlaResults } from '../protocol/types/response';
+import type { OperationFacts, PreparedCall, SzamlaOperation } from '../protocol/operation';
+import type { AgentAuth } from '../protocol/types/common';
 import { cookieHeader, sessionCookieFrom } from './cookies';
 import { DEFAULT_BASE_URL, credentialFingerprint, credentialSecrets, type SzamlaCredentials } from './fingerprint';
-import { recoveryHint, WRITE_OPERATIONS } from './recovery';
 import { sealKeyFor, type SealKey } from './seal';
 import { sharedSessionStore, type SessionStaticData, type SessionStore } from './session';
 
@@ -38,8 +38,6 @@ export interface SzamlaAgentClientOptions {
 export interface SendOptions {
 	/** Extra file parts (invoice attachments `attachfile1` … `attachfile5`). */
 	attachments?: FilePart[];
-	/** The create-invoice XML asks for a preview PDF only (`elonezetpdf`): the answer carries no invoice number. */
-	preview?: boolean;
 }
 
 /** Per-client counters, for the benchmark and tests. */
@@ -57,6 +55,11 @@ export interface SzamlaClientStats {
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+/** The login the request XML carries, from the same credentials that key the session. */
+function authOf(credentials: SzamlaCredentials): AgentAuth {
+	return credentials.kind === 'agentKey' ? { agentKey: credentials.agentKey } : { username: credentials.username, password: credentials.password };
+}
+
 /** Read errors that prove the request never got processed, or lost it mid-way on a call that is safe to repeat. */
 function retryableRead(error: unknown): boolean {
 	return error instanceof TransportError && (error.failure === 'connect-failed' || error.failure === 'connection-lost');
@@ -73,6 +76,7 @@ export class SzamlaAgentClient {
 	private readonly sealKey: SealKey;
 	private readonly secrets: string[];
 	private readonly reuseSession: boolean;
+	private readonly auth: AgentAuth;
 
 	constructor(options: SzamlaAgentClientOptions) {
 		this.baseUrl = options.baseUrl || DEFAULT_BASE_URL;
@@ -83,20 +87,31 @@ export class SzamlaAgentClient {
 		this.sealKey = sealKeyFor(options.credentials);
 		this.secrets = credentialSecrets(options.credentials);
 		this.reuseSession = options.reuseSession !== false;
+		this.auth = authOf(options.credentials);
 	}
 
-	/** Send one request XML (built by protocol/requests) and return the operation's typed result. */
-	async send<Op extends SzamlaOperation>(operation: Op, xml: string, sendOptions: SendOptions = {}): Promise<SzamlaResults[Op]> {
-		const info = SZAMLA_OPERATIONS[operation];
+	/** Build (and so check) a request with this client's login, to send later with sendPrepared. */
+	prepare<Request, Result>(operation: SzamlaOperation<Request, Result>, request: Request): PreparedCall<Result> {
+		return operation.prepare(request, this.auth);
+	}
+
+	/** Build, check, send and parse one request, e.g. `client.send(getInvoiceData, { invoiceNumber })`. */
+	async send<Request, Result>(operation: SzamlaOperation<Request, Result>, request: Request, sendOptions: SendOptions = {}): Promise<Result> {
+		return await this.sendPrepared(this.prepare(operation, request), sendOptions);
+	}
+
+	/** Send a prepared request and return the operation's typed result. */
+	async sendPrepared<Result>(call: PreparedCall<Result>, sendOptions: SendOptions = {}): Promise<Result> {
+		const operation = call.operation;
 		const parts: FilePart[] = [
-			{ field: info.fieldName, fileName: `${info.root}.xml`, contentType: 'text/xml', content: xml },
+			{ field: operation.fieldName, fileName: `${operation.root}.xml`, contentType: 'text/xml', content: call.xml },
 			...(sendOptions.attachments ?? []),
 		];
 		const multipart = buildMultipart(parts);
-		const attempts = WRITE_OPERATIONS.has(operation) ? 1 : 2;
+		const attempts = operation.writes ? 1 : 2;
 		for (let attempt = 1; ; attempt++) {
 			try {
-				return await this.sendOnce(operation, multipart.contentType, multipart.body, { preview: sendOptions.preview });
+				return await this.sendOnce(call, multipart.contentType, multipart.body);
 			} catch (error) {
 				if (attempt < attempts && retryableRead(error)) {
 					this.stats.retries++;
@@ -107,12 +122,7 @@ export class SzamlaAgentClient {
 		}
 	}
 
-	private async sendOnce<Op extends SzamlaOperation>(
-		operation: Op,
-		contentType: string,
-		body: Buffer,
-		parseOptions: ParseOptions,
-	): Promise<SzamlaResults[Op]> {
+	private async sendOnce<Result>(call: PreparedCall<Result>, contentType: string, body: Buffer): Promise<Result> {
 		const { cookie, finishLogin } = this.reuseSession
 			? await this.sessions.acquire(this.fingerprint, this.staticData, this.sealKey)
 			: { cookie: undefined, finishLogin: undefined };
@@ -129,7 +139,7 @@ export class SzamlaAgentClient {
 		}
 		if (this.reuseSession) this.adoptCookie(response, cookie);
 		try {
-			return parseResponse(operation, response, parseOptions);
+			return call.parse(response);
 		} catch (error) {
 			if (error instanceof ServiceError && isLoginFailure(error.details.code)) {
 				this.sessions.drop(this.fingerprint, this.staticData);
@@ -151,13 +161,13 @@ export class SzamlaAgentClient {
 	}
 
 	/** Scrub secrets and, for writes with an unknown outcome, say how to find out what happened. */
-	private finalError(operation: SzamlaOperation, error: unknown): Error {
+	private finalError(operation: OperationFacts, error: unknown): Error {
 		const secrets = [...this.secrets, this.sessions.get(this.fingerprint, this.staticData, this.sealKey)];
-		const hint = WRITE_OPERATIONS.has(operation) ? recoveryHint(operation) : undefined;
+		const hint = operation.writes ? operation.recoveryHint : undefined;
 		if (error instanceof ServiceError) {
 			const d = error.details;
 			// Codes like 1 or unknown ones may mean "a document exists" only when the call could create one.
-			const outcomeUnknown = d.outcomeUnknown && WRITE_OPERATIONS.has(operation);
+			const outcomeUnknown = d.outcomeUnknown && operation.writes;
 			const explanation = outcomeUnknown && hint ? `${d.explanation} ${hint}` : d.explanation;
 			return new ServiceError({
 				...d,
@@ -168,11 +178,11 @@ export class SzamlaAgentClient {
 		}
 		if (error instanceof TransportError) {
 			// A read cannot have created anything, whatever happened to the connection.
-			const outcomeUnknown = error.outcomeUnknown && WRITE_OPERATIONS.has(operation);
+			const outcomeUnknown = error.outcomeUnknown && operation.writes;
 			const message = outcomeUnknown && hint ? `${error.message}. ${hint}` : error.message;
 			return new TransportError(error.failure, redact(message, secrets), outcomeUnknown, error.httpStatus);
 		}
 		const message = error instanceof Error ? error.message : String(error);
-		return new TransportError('invalid-response', redact(`Unexpected failure: ${message}`, secrets), WRITE_OPERATIONS.has(operation));
+		return new TransportError('invalid-response', redact(`Unexpected failure: ${message}`, secrets), operation.writes);
 	}
 }

@@ -172,7 +172,7 @@ export interface LineAmounts {
 
 function finite(value: unknown, field: string): number {
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
-		throw new InputError(field, `Must be a finite number, got ${typeof value === 'number' ? String(value) : typeof value}`);
+		throw new InputError(field, `must be a finite number, got ${typeof value === 'number' ? String(value) : typeof value}`);
 	}
 	return value;
 }

@@ -107,9 +107,9 @@ export function parseVatKey(input: unknown, field = 'VAT Key'): VatKey {
 		}
 		throw unknownKey(field, String(input));
 	}
-	if (typeof input !== 'string') throw new InputError(field, 'VAT key is missing');
+	if (typeof input !== 'string') throw new InputError(field, 'is missing');
 	let text = input.trim();
-	if (text === '') throw new InputError(field, 'VAT key is missing');
+	if (text === '') throw new InputError(field, 'is missing');
 	if (text.endsWith('%')) text = text.slice(0, -1).trim();
 	const upper = text.toUpperCase();
 	if (RATE_BY_KEY.has(upper)) return upper as VatKey;
@@ -127,6 +127,6 @@ function unknownKey(field: string, shown: string): InputError {
 	const numeric = NUMERIC_VAT_RATES.join(', ');
 	return new InputError(
 		field,
-		`Unknown VAT key "${shown}". Use a rate (${numeric}) or a special key (${SPECIAL_VAT_KEYS.join(', ')})`,
+		`unknown VAT key "${shown}". Use a rate (${numeric}) or a special key (${SPECIAL_VAT_KEYS.join(', ')})`,
 	);
 }

@@ -187,10 +187,17 @@ export interface InvoiceDocument {
 	/** Corrective invoice(s) issued for this one. */
 	correctedBy: string[];
 	attachments: number;
+	/** The request's fuvarlevel block as sent (wire names; leaves as text), when there was one. */
+	waybill?: WaybillRecord;
 	buyerPortalUrl: string;
 	createdAt: string;
 	/** sha256 of the raw request XML; used only for the byte-identical resend rule (never the XML itself: it holds the key). */
 	requestHash: string;
+}
+
+/** An XML block as nested wire names; leaves are their text. */
+export interface WaybillRecord {
+	[name: string]: string | WaybillRecord;
 }
 
 export interface ReceiptLine {

@@ -58,8 +58,21 @@ function convert(raw: Raw, scope: Map<string, string>): XmlNode | undefined {
 	return node;
 }
 
-/** Parse and check well-formedness; throws XmlReadError with a parser message (→ code 57). */
-export function parseXml(xml: string): XmlNode {
+/** Characters XML 1.0 cannot carry (its Char production); fast-xml-parser's validator lets them through. */
+// eslint-disable-next-line no-control-regex
+const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Parse and check well-formedness as an XML 1.0 parser (the service's) does; throws XmlReadError with a parser message
+ * (→ code 57). Line ends are normalised first (XML 1.0 §2.11: CR LF and a lone CR become LF), so a CR in a text
+ * reaches the documents as LF, as on the real service.
+ */
+export function parseXml(raw: string): XmlNode {
+	const bad = NOT_XML_CHAR.exec(raw);
+	if (bad) {
+		throw new XmlReadError(`An invalid XML character (Unicode: 0x${bad[0].charCodeAt(0).toString(16)}) was found in the document.`);
+	}
+	const xml = raw.replace(/\r\n?/g, '\n');
 	const check = XMLValidator.validate(xml, { allowBooleanAttributes: false });
 	if (check !== true) {
 		throw new XmlReadError(`${check.err.msg} (line ${check.err.line}, col ${check.err.col})`);

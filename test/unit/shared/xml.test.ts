@@ -1,12 +1,38 @@
-import { createXmlParser, escapeXml, formatNumber, leaf, node, optionalNode, renderXml, textOf } from '../../../nodes/shared/xml';
+import { InputError } from '../../../nodes/shared/errors';
+import { createXmlParser, formatNumber, leaf, node, optionalNode, renderXml, textOf } from '../../../nodes/shared/xml';
 
 describe('XML writer', () => {
 	it('escapes markup characters in text and attributes, and leaves plain text untouched', () => {
-		expect(escapeXml('Kovács & Társa <Kft.> "idézet" \'x\'')).toBe('Kovács &amp; Társa &lt;Kft.&gt; &quot;idézet&quot; &apos;x&apos;');
-		const plain = 'Nádor utca 7.';
-		expect(escapeXml(plain)).toBe(plain);
-		const xml = renderXml(node('root', [leaf('a', 'x&y')], { xmlns: 'urn:a"b' }));
-		expect(xml).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<root xmlns="urn:a&quot;b"><a>x&amp;y</a></root>');
+		const xml = renderXml(node('root', [leaf('a', 'x&y'), leaf('b', 'Kovács & Társa <Kft.> "idézet" \'x\''), leaf('c', 'Nádor utca 7.')], { xmlns: 'urn:a"b' }));
+		expect(xml).toBe(
+			'<?xml version="1.0" encoding="UTF-8"?>\n<root xmlns="urn:a&quot;b"><a>x&amp;y</a><b>Kovács &amp; Társa &lt;Kft.&gt; "idézet" \'x\'</b><c>Nádor utca 7.</c></root>',
+		);
+		// What a parser reads back is exactly what was given.
+		expect(createXmlParser().parse(xml).root.b).toBe('Kovács & Társa <Kft.> "idézet" \'x\'');
+	});
+
+	it('refuses a character XML 1.0 cannot carry with an InputError naming the field, in text and in attributes', () => {
+		const named = () => renderXml(node('r', [{ name: 'nev', text: 'Minta Kft.\u000b2', field: 'Buyer Name' }]));
+		expect(named).toThrow(InputError);
+		expect(named).toThrow('contains U+000B (position 11), which the service cannot accept');
+		try {
+			named();
+		} catch (error) {
+			expect((error as InputError).field).toBe('Buyer Name');
+		}
+		expect(() => renderXml(node('r', [leaf('megjegyzes', 'a\ud800')]))).toThrow(expect.objectContaining({ field: 'megjegyzes' }));
+		expect(() => renderXml(node('r', [], { id: 'x\u0000' }))).toThrow(expect.objectContaining({ field: 'r (id)' }));
+	});
+
+	it('writes tab, LF and CR as they are (an XML parser then reads CR and CRLF as LF)', () => {
+		const xml = renderXml(node('r', [leaf('t', 'a\tb\nc\r\nd\re')]));
+		expect(xml).toContain('<t>a\tb\nc\r\nd\re</t>');
+		expect(createXmlParser().parse(xml).r.t).toBe('a\tb\nc\nd\ne');
+	});
+
+	it('writes namespace prefixes declared on the root', () => {
+		const xml = renderXml(node('root', [node('common:city', [leaf('common:name', 'Győr')])], { xmlns: 'urn:m', 'xmlns:common': 'urn:c' }));
+		expect(xml).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<root xmlns="urn:m" xmlns:common="urn:c"><common:city><common:name>Győr</common:name></common:city></root>');
 	});
 
 	it('keeps children in the given order and leaves unset optional elements out', () => {

@@ -1,5 +1,5 @@
 import { paymentMethodOptions } from '../../../nodes/SzamlaAgent/actions/common/choices';
-import { parseResponse } from '../../../nodes/SzamlaAgent/protocol/responses';
+import { parseResponse } from '../szamla/responses/fixtures';
 import type { InvoiceData } from '../../../nodes/SzamlaAgent/protocol/types/response';
 import { confirmNotification, isFullyPaid, unverifiedEvent } from '../../../nodes/SzamlaAgentTrigger/ipn/confirm';
 import { ENGLISH_PAYMENT_METHODS, englishPaymentMethod } from '../../../nodes/SzamlaAgentTrigger/ipn/paymentMethods';

@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { InputError } from '../../../shared/errors';
 import { optionalBoolean, optionalText, requiredNumber, requiredText, valueAtPath } from '../../../shared/n8n/values';
 import { computeLine } from '../../protocol/amounts';
-import type { InvoiceLine } from '../../protocol/types/request';
+import type { InvoiceLine } from '../../protocol/types/createInvoice';
 import { VAT_KEYS, parseVatKey } from '../../protocol/vatKeys';
 
 /**

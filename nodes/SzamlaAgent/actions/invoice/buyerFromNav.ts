@@ -8,7 +8,7 @@
 import { createHash } from 'crypto';
 import { InputError } from '../../../shared/errors';
 import { buyerFromTaxpayer, taxNumberBase, type BuyerFromNav, type BuyerFromNavField } from '../../protocol/buyerFromTaxpayer';
-import type { Buyer } from '../../protocol/types/request';
+import type { Buyer } from '../../protocol/types/createInvoice';
 import type { TaxpayerResult } from '../../protocol/types/response';
 
 export const BUYER_TAX_NUMBER_FIELD = 'Buyer Tax Number';

@@ -4,6 +4,7 @@ import { currencyOptions, languageOptions, paymentMethodOptions, taxpayerStatusO
 import { executionOptionsProperty } from '../common/execution';
 import { lineItemProperties, wholeForintsField } from '../common/lineItems';
 import { pdfProperties } from '../common/pdf';
+import { waybillProperty } from './create/waybill';
 
 const show = { resource: ['invoice'], operation: ['create'] };
 
@@ -204,6 +205,7 @@ export const createInvoiceDescription: INodeProperties[] = [
 			text('Seller Bank Account', 'sellerBankAccount', 'Overrides the bank account set in your account'),
 			text('Seller Signatory Name', 'sellerSignatoryName', 'Who signs on the seller side'),
 			{ displayName: 'Template', name: 'template', type: 'options', options: templateOptions, default: '' },
+			waybillProperty,
 			wholeForintsField,
 		],
 	},

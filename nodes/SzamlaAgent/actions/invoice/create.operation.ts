@@ -10,7 +10,7 @@ import { runItems } from '../../../shared/n8n/itemRunner';
 import type { SzamlaContext } from '../context';
 import { readExecutionOptions } from '../common/execution';
 import { readLineItems } from '../common/lineItems';
-import { buildQueryTaxpayerXml } from '../../protocol/requests';
+import { queryTaxpayer } from '../../protocol/operations/queryTaxpayer';
 import { NavBuyerFiller, lookupsFor } from './buyerFromNav';
 import { DuplicateGuard } from './create/duplicateGuard';
 import { invoiceOutput, type InvoiceOutputFlags } from './create/output';
@@ -26,8 +26,8 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 	const execution = readExecutionOptions(ctx);
 	const guard = new DuplicateGuard(szamla, { recoveryWaitMs: execution.recoveryWaitMs });
 	const nav = new NavBuyerFiller(
-		async (taxNumber) => await szamla.client.send('queryTaxpayer', buildQueryTaxpayerXml({ auth: szamla.auth, taxNumber })),
-		lookupsFor(ctx.getExecutionId(), 'agentKey' in szamla.auth ? szamla.auth.agentKey : szamla.auth.username),
+		async (taxNumber) => await szamla.client.send(queryTaxpayer, { taxNumber }),
+		lookupsFor(ctx.getExecutionId(), szamla.account),
 	);
 	const navFor = (i: number) => (ctx.getNodeParameter('buyerFromNav', i, false) === true ? nav : undefined);
 
@@ -53,7 +53,7 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 
 	async function issue(prepared: PreparedInvoice, i: number): Promise<INodeExecutionData[]> {
 		const preview = prepared.request.header.previewPdf === true;
-		const result = await szamla.client.send('createInvoice', prepared.xml, { attachments: prepared.attachments, preview });
+		const result = await szamla.client.sendPrepared(prepared.call, { attachments: prepared.attachments });
 		return [await invoiceOutput(ctx, i, result, prepared, flagsOf(prepared, preview ? { preview: true } : {}))];
 	}
 

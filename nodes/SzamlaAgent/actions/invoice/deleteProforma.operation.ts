@@ -1,7 +1,6 @@
 /** Invoice › Delete Proforma: by number (one proforma) or by order number (every proforma of that order). */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { buildDeleteProformaXml } from '../../protocol/requests';
-import type { DeleteProformaRequest } from '../../protocol/types/request';
+import { deleteProforma, type DeleteProformaRequest } from '../../protocol/operations/deleteProforma';
 import type { SzamlaContext } from '../context';
 import { executionOptionsProperty } from '../common/execution';
 import { runRequests } from '../common/runRequests';
@@ -17,14 +16,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
 	return await runRequests(ctx, szamla, {
-		operation: 'deleteProforma',
-		build: buildDeleteProformaXml,
+		operation: deleteProforma,
 		read(i): DeleteProformaRequest {
 			const { kind, value } = readLookup(ctx, i);
-			return {
-				auth: szamla.auth,
-				selector: kind === 'orderNumber' ? { orderNumber: value } : { proformaNumber: value },
-			};
+			return { selector: kind === 'orderNumber' ? { orderNumber: value } : { proformaNumber: value } };
 		},
 		output(_result, request) {
 			return [{ json: { deleted: true, ...request.selector } }];

@@ -1,7 +1,6 @@
 /** Invoice › Get: the invoice's data as clean JSON (English field names), optionally with its PDF. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { buildGetInvoiceDataXml } from '../../protocol/requests';
-import type { GetInvoiceDataRequest } from '../../protocol/types/request';
+import { getInvoiceData, type GetInvoiceDataRequest } from '../../protocol/operations/getInvoiceData';
 import type { SzamlaContext } from '../context';
 import { executionOptionsProperty } from '../common/execution';
 import { runRequests } from '../common/runRequests';
@@ -25,15 +24,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
 	return await runRequests(ctx, szamla, {
-		operation: 'getInvoiceData',
-		build: buildGetInvoiceDataXml,
+		operation: getInvoiceData,
 		read(i): GetInvoiceDataRequest {
 			const { kind, value } = readLookup(ctx, i);
-			return {
-				auth: szamla.auth,
-				selector: invoiceSelector(kind, value),
-				includePdf: ctx.getNodeParameter('includePdf', i, false) as boolean,
-			};
+			return { ...invoiceSelector(kind, value), includePdf: ctx.getNodeParameter('includePdf', i, false) as boolean };
 		},
 		async output({ pdf, ...data }, request, i) {
 			return [

@@ -1,7 +1,7 @@
 /** Invoice › Get PDF: the invoice PDF as binary data, found by number, order number or external ID. */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { buildGetInvoicePdfXml } from '../../protocol/requests';
-import type { GetInvoicePdfRequest, InvoiceSelector } from '../../protocol/types/request';
+import { getInvoicePdf, type GetInvoicePdfRequest } from '../../protocol/operations/getInvoicePdf';
+import type { InvoiceSelector } from '../../protocol/types/invoiceRequests';
 import type { SzamlaContext } from '../context';
 import { executionOptionsProperty } from '../common/execution';
 import { runRequests } from '../common/runRequests';
@@ -25,11 +25,10 @@ export function invoiceSelector(kind: LookupKind, value: string): InvoiceSelecto
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
 	return await runRequests(ctx, szamla, {
-		operation: 'getInvoicePdf',
-		build: buildGetInvoicePdfXml,
+		operation: getInvoicePdf,
 		read(i): GetInvoicePdfRequest {
 			const { kind, value } = readLookup(ctx, i);
-			return { auth: szamla.auth, selector: invoiceSelector(kind, value) };
+			return invoiceSelector(kind, value);
 		},
 		async output(result, request, i) {
 			return [

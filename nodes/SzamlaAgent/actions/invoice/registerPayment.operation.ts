@@ -1,9 +1,7 @@
 /** Invoice › Register Payment: append to or replace the payments recorded on an invoice (at most 5 per call). */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { InputError } from '../../../shared/errors';
 import { optionalDate, optionalText, requiredNumber, requiredText } from '../../../shared/n8n/values';
-import { buildRegisterPaymentXml } from '../../protocol/requests';
-import type { RegisterPaymentRequest } from '../../protocol/types/request';
+import { registerPayment, type RegisterPaymentRequest } from '../../protocol/operations/registerPayment';
 import type { SzamlaContext } from '../context';
 import { serviceToday } from '../common/calendar';
 import { paymentMethodOptions } from '../common/choices';
@@ -11,7 +9,6 @@ import { executionOptionsProperty } from '../common/execution';
 import { runRequests } from '../common/runRequests';
 
 const show = { resource: ['invoice'], operation: ['registerPayment'] };
-const MAX_PAYMENTS = 5;
 
 export const description: INodeProperties[] = [
 	{
@@ -69,27 +66,19 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 	const ctx = this;
 	const today = serviceToday();
 	return await runRequests(ctx, szamla, {
-		operation: 'registerPayment',
-		build: buildRegisterPaymentXml,
+		operation: registerPayment,
 		read(i): RegisterPaymentRequest {
 			const entries = (ctx.getNodeParameter('payments.payment', i, []) as IDataObject[]) ?? [];
 			const mode = ctx.getNodeParameter('paymentMode', i, 'append') as 'append' | 'replace';
-			if (entries.length > MAX_PAYMENTS) throw new InputError('Payments', `at most ${MAX_PAYMENTS} payments per call, got ${entries.length}`);
-			if (entries.length === 0 && mode === 'append') throw new InputError('Payments', 'add at least one payment (or use Replace with none to clear them)');
 			return {
-				auth: szamla.auth,
 				invoiceNumber: requiredText(ctx.getNodeParameter('invoiceNumber', i, ''), 'Invoice Number'),
 				mode,
-				payments: entries.map((p, n) => {
-					const amount = requiredNumber(p.amount, `Payments[${n + 1}] › Amount`);
-					if (amount === 0) throw new InputError(`Payments[${n + 1}] › Amount`, 'must not be 0');
-					return {
-						date: optionalDate(p.date, `Payments[${n + 1}] › Date`) ?? today,
-						method: requiredText(p.method, `Payments[${n + 1}] › Method`),
-						amount,
-						description: optionalText(p.description),
-					};
-				}),
+				payments: entries.map((p, n) => ({
+					date: optionalDate(p.date, `Payments[${n + 1}] › Date`) ?? today,
+					method: requiredText(p.method, `Payments[${n + 1}] › Method`),
+					amount: requiredNumber(p.amount, `Payments[${n + 1}] › Amount`),
+					description: optionalText(p.description),
+				})),
 			};
 		},
 		async output(result, request) {

@@ -1,8 +1,7 @@
 /** Invoice › Reverse (storno): issues the reversing document. Never resent automatically: a lost answer is reported. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionalBoolean, optionalDate, optionalText, requiredText } from '../../../shared/n8n/values';
-import { buildReverseInvoiceXml } from '../../protocol/requests';
-import type { ReverseInvoiceRequest } from '../../protocol/types/request';
+import { reverseInvoice, type ReverseInvoiceRequest } from '../../protocol/operations/reverseInvoice';
 import type { SzamlaContext } from '../context';
 import { executionOptionsProperty } from '../common/execution';
 import { runRequests } from '../common/runRequests';
@@ -54,12 +53,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
 	return await runRequests(ctx, szamla, {
-		operation: 'reverseInvoice',
-		build: buildReverseInvoiceXml,
+		operation: reverseInvoice,
 		read(i): ReverseInvoiceRequest {
 			const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
 			return {
-				auth: szamla.auth,
 				invoiceNumber: requiredText(ctx.getNodeParameter('invoiceNumber', i, ''), 'Invoice Number'),
 				eInvoice: optionalBoolean(f.eInvoice, 'Additional Fields › E-Invoice') ?? false,
 				downloadPdf: ctx.getNodeParameter('downloadPdf', i, true) as boolean,

@@ -5,8 +5,8 @@
  * or an error that says plainly why it cannot be found.
  */
 import { ServiceError } from '../../../shared/errors';
-import { buildGetReceiptXml } from '../../protocol/requests';
-import type { CreateReceiptRequest } from '../../protocol/types/request';
+import { getReceipt } from '../../protocol/operations/getReceipt';
+import type { CreateReceiptRequest } from '../../protocol/types/receiptRequests';
 import type { ReceiptResult } from '../../protocol/types/response';
 import type { SzamlaContext } from '../context';
 
@@ -29,10 +29,7 @@ export async function receiptOfCallId(szamla: SzamlaContext, request: CreateRece
 	}
 	let found: ReceiptResult;
 	try {
-		found = await szamla.client.send(
-			'getReceipt',
-			buildGetReceiptXml({ auth: szamla.auth, downloadPdf: request.downloadPdf, selector: { orderNumber: request.orderNumber } }),
-		);
+		found = await szamla.client.send(getReceipt, { downloadPdf: request.downloadPdf, selector: { orderNumber: request.orderNumber } });
 	} catch (error) {
 		if (error instanceof ServiceError && error.details.code === '339') {
 			throw cannotFind(refusal, `No receipt was found under Order Number "${request.orderNumber}", so the one with Call ID "${callId}" was made under another order number. Find it in Számlázz.hu.`);

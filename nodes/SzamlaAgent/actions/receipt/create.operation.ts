@@ -3,11 +3,8 @@
  * issues a second receipt; payments must add up to the gross total, which is checked before sending.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { InputError } from '../../../shared/errors';
 import { optionalBoolean, optionalNumber, optionalText, requiredNumber, requiredText } from '../../../shared/n8n/values';
-import { sumLines } from '../../protocol/amounts';
-import { buildCreateReceiptXml } from '../../protocol/requests';
-import type { CreateReceiptRequest } from '../../protocol/types/request';
+import { createReceipt, type CreateReceiptRequest } from '../../protocol/operations/createReceipt';
 import type { SzamlaContext } from '../context';
 import { currencyOptions, paymentMethodOptions } from '../common/choices';
 import { executionOptionsProperty } from '../common/execution';
@@ -84,18 +81,14 @@ export const description: INodeProperties[] = [
 	executionOptionsProperty(show, { parallel: true }),
 ];
 
-const PREFIX = /^[A-Z0-9]{1,5}$/;
-
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
 	return await runRequests(ctx, szamla, {
-		operation: 'createReceipt',
-		build: buildCreateReceiptXml,
+		operation: createReceipt,
 		read(i): CreateReceiptRequest {
 			const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
 			const currency = ctx.getNodeParameter('currency', i, 'HUF') as string;
 			const prefix = requiredText(ctx.getNodeParameter('prefix', i, ''), 'Prefix');
-			if (!PREFIX.test(prefix)) throw new InputError('Prefix', `must be 1–5 uppercase letters or digits, got "${prefix}"`);
 			const wholeForints = optionalBoolean(f.wholeForints, 'Additional Fields › Whole-Forint Amounts') ?? false;
 			const lines = readLineItems(ctx, i, currency, { wholeForints });
 			const entries = (ctx.getNodeParameter('payments.payment', i, []) as IDataObject[]) ?? [];
@@ -104,13 +97,7 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 				amount: requiredNumber(p.amount, `Payments[${n + 1}] › Amount`),
 				description: optionalText(p.description),
 			}));
-			if (payments.length > 0) {
-				const gross = sumLines(lines).grossAmount;
-				const paid = sumLines(payments.map((p) => ({ netAmount: 0, vatAmount: 0, grossAmount: p.amount }))).grossAmount;
-				if (paid !== gross) throw new InputError('Payments', `add up to ${paid} but the receipt's gross total is ${gross} ${currency}`);
-			}
 			return {
-				auth: szamla.auth,
 				downloadPdf: ctx.getNodeParameter('downloadPdf', i, true) as boolean,
 				callId: optionalText(f.callId),
 				prefix,

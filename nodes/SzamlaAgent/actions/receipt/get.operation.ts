@@ -1,7 +1,6 @@
 /** Receipt › Get: receipt data as JSON, by receipt number or order number, optionally with the PDF. */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { buildGetReceiptXml } from '../../protocol/requests';
-import type { GetReceiptRequest } from '../../protocol/types/request';
+import { getReceipt, type GetReceiptRequest } from '../../protocol/operations/getReceipt';
 import type { SzamlaContext } from '../context';
 import { executionOptionsProperty } from '../common/execution';
 import { runRequests } from '../common/runRequests';
@@ -20,12 +19,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
 	return await runRequests(ctx, szamla, {
-		operation: 'getReceipt',
-		build: buildGetReceiptXml,
+		operation: getReceipt,
 		read(i): GetReceiptRequest {
 			const { kind, value } = readLookup(ctx, i);
 			return {
-				auth: szamla.auth,
 				downloadPdf: ctx.getNodeParameter('downloadPdf', i, false) as boolean,
 				selector: kind === 'orderNumber' ? { orderNumber: value } : { receiptNumber: value },
 			};

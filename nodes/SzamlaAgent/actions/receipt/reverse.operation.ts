@@ -1,8 +1,7 @@
 /** Receipt › Reverse: issues the reversing receipt (SN). */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionalText, requiredText } from '../../../shared/n8n/values';
-import { buildReverseReceiptXml } from '../../protocol/requests';
-import type { ReverseReceiptRequest } from '../../protocol/types/request';
+import { reverseReceipt, type ReverseReceiptRequest } from '../../protocol/operations/reverseReceipt';
 import type { SzamlaContext } from '../context';
 import { executionOptionsProperty } from '../common/execution';
 import { runRequests } from '../common/runRequests';
@@ -32,12 +31,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
 	return await runRequests(ctx, szamla, {
-		operation: 'reverseReceipt',
-		build: buildReverseReceiptXml,
+		operation: reverseReceipt,
 		read(i): ReverseReceiptRequest {
 			const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
 			return {
-				auth: szamla.auth,
 				downloadPdf: ctx.getNodeParameter('downloadPdf', i, true) as boolean,
 				receiptNumber: requiredText(ctx.getNodeParameter('receiptNumber', i, ''), 'Receipt Number'),
 				callId: optionalText(f.callId),

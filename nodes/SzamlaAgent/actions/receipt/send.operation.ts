@@ -1,8 +1,7 @@
 /** Receipt › Send by E-Mail. A lost answer leaves delivery unknown, so it is never resent automatically. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { optionalText, requiredText } from '../../../shared/n8n/values';
-import { buildSendReceiptXml } from '../../protocol/requests';
-import type { SendReceiptRequest } from '../../protocol/types/request';
+import { sendReceipt, type SendReceiptRequest } from '../../protocol/operations/sendReceipt';
 import type { SzamlaContext } from '../context';
 import { executionOptionsProperty } from '../common/execution';
 import { runRequests } from '../common/runRequests';
@@ -40,13 +39,11 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
 	return await runRequests(ctx, szamla, {
-		operation: 'sendReceipt',
-		build: buildSendReceiptXml,
+		operation: sendReceipt,
 		parallel: false,
 		read(i): SendReceiptRequest {
 			const f = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
 			return {
-				auth: szamla.auth,
 				receiptNumber: requiredText(ctx.getNodeParameter('receiptNumber', i, ''), 'Receipt Number'),
 				email: {
 					to: optionalText(ctx.getNodeParameter('email', i, '')),

@@ -1,20 +1,17 @@
 /**
  * Shared pieces of the request builders: the namespaced root, the credential elements, and input checks that throw
- * InputError with the user-facing field name. Field names are built only when a check fails, so the happy path stays
- * cheap (builders run thousands of times per workflow).
+ * InputError with the user-facing field name.
  */
 import { InputError } from '../../../shared/errors';
 import { leaf, node, renderXml, type XmlChild, type XmlElement } from '../../../shared/xml';
-import { SZAMLA_OPERATIONS, type SzamlaOperation } from '../operations';
-import type { AgentAuth, IsoDate } from '../types/request';
+import type { AgentAuth, IsoDate } from '../types/common';
 
 /** valaszVerzio: 2 = XML answers everywhere (the client parses XML, PDFs arrive base64 inside it). */
 export const RESPONSE_VERSION_XML = 2;
 
-/** Render the document for an operation: its root element in its own default namespace. */
-export function renderRequest(operation: SzamlaOperation, children: XmlChild[]): string {
-	const { root, namespace } = SZAMLA_OPERATIONS[operation];
-	return renderXml(node(root, children, { xmlns: namespace }));
+/** Render a request document: its root element in its own default namespace, `http://www.szamlazz.hu/<root>`. */
+export function renderRequest(root: string, children: XmlChild[]): string {
+	return renderXml(node(root, children, { xmlns: `http://www.szamlazz.hu/${root}` }));
 }
 
 /** Join a path prefix and a field label the way the UI shows nesting. */
@@ -28,55 +25,51 @@ export function isSet(value: string | undefined | null): value is string {
 	return value.trim() !== '';
 }
 
-/** Leaf for an optional text: blank counts as unset (n8n gives '' for untouched optional fields). */
-export function textLeaf(name: string, value: string | undefined | null): XmlElement | undefined {
-	return isSet(value) ? { name, text: value } : undefined;
+/**
+ * Leaf for an optional text: blank counts as unset (n8n gives '' for untouched optional fields). `field` is the
+ * user-facing name the XML writer's character check reports (nodes/shared/xml.ts).
+ */
+export function textLeaf(name: string, value: string | undefined | null, field: string): XmlElement | undefined {
+	return isSet(value) ? { name, text: value, field } : undefined;
 }
 
-export function requireText(value: unknown, field: string): string {
-	if (typeof value !== 'string' || value.trim() === '') throw new InputError(field, 'Required, but empty');
+/** Leaf for a required text; an InputError naming `field` when it is blank. */
+export function requiredTextLeaf(name: string, value: unknown, field: string): XmlElement {
+	return { name, text: assertText(value, field), field };
+}
+
+export function assertText(value: unknown, field: string): string {
+	if (typeof value !== 'string' || value.trim() === '') throw new InputError(field, 'is required but empty');
 	return value;
 }
 
-export function requireNumber(value: unknown, field: string): number {
+export function assertNumber(value: unknown, field: string): number {
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
-		throw new InputError(field, `Must be a finite number, got ${describe(value)}`);
+		throw new InputError(field, `must be a finite number, got ${describe(value)}`);
 	}
 	return value;
 }
 
-/** requireNumber for `${prefix} › ${name}`, with that field name built only when the check fails. */
-export function requireNumberAt(value: unknown, prefix: string, name: string): number {
-	if (typeof value === 'number' && Number.isFinite(value)) return value;
-	return requireNumber(value, `${prefix} › ${name}`);
-}
-
-/** requireText for `${prefix} › ${name}`, with that field name built only when the check fails. */
-export function requireTextAt(value: unknown, prefix: string, name: string): string {
-	if (typeof value === 'string' && value.trim() !== '') return value;
-	return requireText(value, `${prefix} › ${name}`);
-}
-
-export function optionalNumber(value: unknown, field: string): number | undefined {
+export function assertOptionalNumber(value: unknown, field: string): number | undefined {
 	if (value === undefined || value === null) return undefined;
-	return requireNumber(value, field);
+	return assertNumber(value, field);
 }
 
-export function optionalInteger(value: unknown, field: string, min?: number): number | undefined {
+export function assertOptionalInteger(value: unknown, field: string, min?: number): number | undefined {
 	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'number' || !Number.isInteger(value)) throw new InputError(field, `Must be a whole number, got ${describe(value)}`);
-	if (min !== undefined && value < min) throw new InputError(field, `Must be at least ${min}, got ${value}`);
+	if (typeof value !== 'number' || !Number.isInteger(value)) throw new InputError(field, `must be a whole number, got ${describe(value)}`);
+	if (min !== undefined && value < min) throw new InputError(field, `must be at least ${min}, got ${value}`);
 	return value;
 }
 
-export function optionalBoolean(value: unknown, field: string): boolean | undefined {
+export function assertOptionalBoolean(value: unknown, field: string): boolean | undefined {
 	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'boolean') throw new InputError(field, `Must be true or false, got ${describe(value)}`);
+	if (typeof value !== 'boolean') throw new InputError(field, `must be true or false, got ${describe(value)}`);
 	return value;
 }
 
-export function requireBoolean(value: unknown, field: string): boolean {
-	if (typeof value !== 'boolean') throw new InputError(field, `Must be true or false, got ${describe(value)}`);
+export function assertBoolean(value: unknown, field: string): boolean {
+	if (typeof value !== 'boolean') throw new InputError(field, `must be true or false, got ${describe(value)}`);
 	return value;
 }
 
@@ -99,30 +92,33 @@ export function isIsoDate(value: string): boolean {
 	return day <= DAYS_IN_MONTH[month - 1];
 }
 
-export function requireDate(value: unknown, field: string): IsoDate {
-	if (typeof value !== 'string' || value.trim() === '') throw new InputError(field, 'Required date (YYYY-MM-DD), but empty');
-	if (!isIsoDate(value)) throw new InputError(field, `Must be a date in the form YYYY-MM-DD, got "${value}"`);
+export function assertDate(value: unknown, field: string): IsoDate {
+	if (typeof value !== 'string' || value.trim() === '') throw new InputError(field, 'required date (YYYY-MM-DD), but empty');
+	if (!isIsoDate(value)) throw new InputError(field, `must be a date in the form YYYY-MM-DD, got "${value}"`);
 	return value;
 }
 
-export function optionalDate(value: string | undefined | null, field: string): IsoDate | undefined {
+export function assertOptionalDate(value: string | undefined | null, field: string): IsoDate | undefined {
 	if (!isSet(value)) return undefined;
-	return requireDate(value, field);
+	return assertDate(value, field);
 }
 
 /** felhasznalo, jelszo, szamlaagentkulcs — in that order, as every request schema lists them. */
-export function authChildren(auth: AgentAuth | undefined): XmlChild[] {
-	if (!auth || typeof auth !== 'object') throw new InputError('Credentials', 'Missing Agent key or username and password');
+export function authChildren(auth: AgentAuth): XmlChild[] {
+	if (!auth || typeof auth !== 'object') throw new InputError('Credentials', 'missing Agent key or username and password');
 	if ('agentKey' in auth && isSet(auth.agentKey)) {
-		return [{ name: 'szamlaagentkulcs', text: auth.agentKey }];
+		return [{ name: 'szamlaagentkulcs', text: auth.agentKey, field: 'Agent Key' }];
 	}
 	if ('username' in auth || 'password' in auth) {
 		const login = auth as { username?: string; password?: string };
-		if (!isSet(login.username)) throw new InputError('Username', 'Required when logging in without an Agent key');
-		if (!isSet(login.password)) throw new InputError('Password', 'Required when logging in with a username');
-		return [{ name: 'felhasznalo', text: login.username }, { name: 'jelszo', text: login.password }];
+		if (!isSet(login.username)) throw new InputError('Username', 'required when logging in without an Agent key');
+		if (!isSet(login.password)) throw new InputError('Password', 'required when logging in with a username');
+		return [
+			{ name: 'felhasznalo', text: login.username, field: 'Username' },
+			{ name: 'jelszo', text: login.password, field: 'Password' },
+		];
 	}
-	throw new InputError('Agent Key', 'Required (or log in with username and password)');
+	throw new InputError('Agent Key', 'required (or log in with username and password)');
 }
 
 /** Exactly one non-blank value among `options`; returns its key. `labels` are the user-facing names. */
@@ -140,10 +136,10 @@ export function exactlyOne<K extends string>(
 		}
 	}
 	const names = keys.map((k) => labels[k]).join(', ');
-	if (count === 0) throw new InputError(labels[keys[0]], `Give one of: ${names}`);
+	if (count === 0) throw new InputError(labels[keys[0]], `give one of: ${names}`);
 	if (count > 1) {
 		const given = keys.filter((k) => isSet(selector![k])).map((k) => labels[k]);
-		throw new InputError(given[1], `Give only one of ${names} (got ${given.join(' and ')})`);
+		throw new InputError(given[1], `give only one of ${names} (got ${given.join(' and ')})`);
 	}
 	return found!;
 }

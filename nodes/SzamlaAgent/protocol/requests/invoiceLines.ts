@@ -1,8 +1,8 @@
 /** `tetelek` of xmlszamla: one `tetel` per line, in schema order, with the line amounts checked before sending. */
 import { InputError } from '../../../shared/errors';
-import { leaf, node, optionalNode, type XmlElement } from '../../../shared/xml';
-import type { InvoiceLine } from '../types/request';
-import { optionalDate, optionalInteger, optionalNumber, requireTextAt, textLeaf } from './common';
+import { leaf, node, type XmlElement } from '../../../shared/xml';
+import type { InvoiceLine } from '../types/createInvoice';
+import { assertOptionalInteger, assertOptionalNumber, requiredTextLeaf, textLeaf } from './common';
 import { checkedLineAmounts } from './lineAmounts';
 
 export const LINE_ITEMS = 'Line Items';
@@ -12,44 +12,34 @@ export const LINE_ITEMS = 'Line Items';
  * @param marginScheme margin-scheme invoice: VAT is computed on the margin, so the VAT rule is not checked
  */
 export function invoiceLinesElement(lines: InvoiceLine[] | undefined, currency: string, marginScheme: boolean): XmlElement {
-	if (!Array.isArray(lines) || lines.length === 0) throw new InputError(LINE_ITEMS, 'At least one line item is required');
+	if (!Array.isArray(lines) || lines.length === 0) throw new InputError(LINE_ITEMS, 'at least one line item is required');
 	const items: XmlElement[] = new Array(lines.length);
 	for (let i = 0; i < lines.length; i++) items[i] = lineElement(lines[i], `${LINE_ITEMS}[${i + 1}]`, currency, marginScheme);
 	return node('tetelek', items);
 }
 
 function lineElement(line: InvoiceLine, at: string, currency: string, marginScheme: boolean): XmlElement {
-	if (!line || typeof line !== 'object') throw new InputError(at, 'Line item is empty');
-	const marginVatBase = line.marginVatBase === undefined ? undefined : optionalNumber(line.marginVatBase, `${at} › Margin VAT Base`);
+	if (!line || typeof line !== 'object') throw new InputError(at, 'line item is empty');
+	const marginVatBase = line.marginVatBase === undefined ? undefined : assertOptionalNumber(line.marginVatBase, `${at} › Margin VAT Base`);
 	const { quantity, netUnitPrice, vatKey, netAmount, vatAmount, grossAmount } = checkedLineAmounts(
 		line,
 		at,
 		currency,
 		marginScheme || marginVatBase !== undefined,
 	);
-	const ledger = line.ledger;
 	return node('tetel', [
-		{ name: 'megnevezes', text: requireTextAt(line.name, at, 'Name') },
-		textLeaf('azonosito', line.identifier),
+		requiredTextLeaf('megnevezes', line.name, `${at} › Name`),
+		textLeaf('azonosito', line.identifier, `${at} › Identifier`),
 		leaf('mennyiseg', quantity),
-		{ name: 'mennyisegiEgyseg', text: requireTextAt(line.unit, at, 'Unit') },
+		requiredTextLeaf('mennyisegiEgyseg', line.unit, `${at} › Unit`),
 		leaf('nettoEgysegar', netUnitPrice),
-		{ name: 'afakulcs', text: vatKey },
+		{ name: 'afakulcs', text: vatKey, field: `${at} › VAT Key` },
 		leaf('arresAfaAlap', marginVatBase),
 		leaf('nettoErtek', netAmount),
 		leaf('afaErtek', vatAmount),
 		leaf('bruttoErtek', grossAmount),
-		textLeaf('megjegyzes', line.comment),
-		ledger &&
-			optionalNode('tetelFokonyv', [
-				textLeaf('gazdasagiEsem', ledger.economicEvent),
-				textLeaf('gazdasagiEsemAfa', ledger.vatEconomicEvent),
-				textLeaf('arbevetelFokonyviSzam', ledger.revenueLedgerAccount),
-				textLeaf('afaFokonyviSzam', ledger.vatLedgerAccount),
-				leaf('elszDatumTol', optionalDate(ledger.settlementPeriodStart, `${at} › Ledger › Settlement Period Start`)),
-				leaf('elszDatumIg', optionalDate(ledger.settlementPeriodEnd, `${at} › Ledger › Settlement Period End`)),
-			]),
+		textLeaf('megjegyzes', line.comment, `${at} › Comment`),
 		// Newer (docs) schema only; sent only when set.
-		line.dataErasureCode === undefined ? undefined : leaf('torloKod', optionalInteger(line.dataErasureCode, `${at} › Data Erasure Code`, 0)),
+		line.dataErasureCode === undefined ? undefined : leaf('torloKod', assertOptionalInteger(line.dataErasureCode, `${at} › Data Erasure Code`, 0)),
 	]);
 }

@@ -6,7 +6,7 @@
 import { InputError } from '../../../shared/errors';
 import { AMOUNT_DECIMALS, fitsAmountDecimals, lineRuleBreach } from '../amounts';
 import { isSpecialVatKey, parseVatKey, vatRateOf, type VatKey } from '../vatKeys';
-import { fieldPath, requireNumber } from './common';
+import { fieldPath, assertNumber } from './common';
 
 /** The amount fields invoice and receipt lines share, before their wire names differ. */
 export interface LineAmountFields {
@@ -33,7 +33,7 @@ export interface CheckedLineAmounts {
  * keys are always skipped (0 %).
  */
 export function checkedLineAmounts(line: LineAmountFields, at: string, currency: string, skipVatRule = false): CheckedLineAmounts {
-	const number = (value: unknown, name: string) => requireNumber(value, fieldPath(at, name));
+	const number = (value: unknown, name: string) => assertNumber(value, fieldPath(at, name));
 	const checked = {
 		quantity: number(line.quantity, 'Quantity'),
 		netUnitPrice: number(line.netUnitPrice, 'Net Unit Price'),
@@ -47,7 +47,7 @@ export function checkedLineAmounts(line: LineAmountFields, at: string, currency:
 		['VAT Amount', checked.vatAmount],
 		['Gross Amount', checked.grossAmount],
 	] as const) {
-		if (!fitsAmountDecimals(value)) throw new InputError(fieldPath(at, name), `Must be rounded to ${AMOUNT_DECIMALS} decimals, got ${value}`);
+		if (!fitsAmountDecimals(value)) throw new InputError(fieldPath(at, name), `must be rounded to ${AMOUNT_DECIMALS} decimals, got ${value}`);
 	}
 
 	const rate = skipVatRule || isSpecialVatKey(checked.vatKey) ? undefined : vatRateOf(checked.vatKey);
@@ -56,9 +56,9 @@ export function checkedLineAmounts(line: LineAmountFields, at: string, currency:
 		const places = breach.decimals === 0 ? 'whole forints' : `${breach.decimals} decimals`;
 		const got = { net: checked.netAmount, vat: checked.vatAmount, gross: checked.grossAmount }[breach.rule];
 		const [name, rule] = {
-			net: ['Net Amount', `Must equal Net Unit Price × Quantity rounded to ${places}`],
-			vat: ['VAT Amount', `Must equal Net Amount × ${rate}% rounded to ${places}`],
-			gross: ['Gross Amount', 'Must equal Net Amount + VAT Amount'],
+			net: ['Net Amount', `must equal Net Unit Price × Quantity rounded to ${places}`],
+			vat: ['VAT Amount', `must equal Net Amount × ${rate}% rounded to ${places}`],
+			gross: ['Gross Amount', 'must equal Net Amount + VAT Amount'],
 		}[breach.rule];
 		throw new InputError(fieldPath(at, name), `${rule} (expected ${breach.expected}, got ${got})`);
 	}

@@ -4,13 +4,11 @@
  * shape (v2 XML, v1 text, raw PDF) and the check that the service, not a proxy, answered.
  */
 import { TransportError } from '../../../shared/errors';
-import { readFlatXml } from '../../../shared/flatXml';
 import { createXmlParser } from '../../../shared/xml';
 import { maintenanceError } from '../errorCodes';
-import type { SzamlaOperation } from '../operations';
+import type { OperationFacts } from '../operation';
 import type { RawResponse } from '../types/response';
 import { readSzlahuHeaders, type SzlahuHeaders } from './headers';
-import { isWriteOperation } from './outcome';
 import { bool, text, type XmlObject } from './values';
 
 export type BodyKind = 'xml' | 'pdf' | 'text' | 'html' | 'empty';
@@ -22,7 +20,7 @@ export interface ServiceFailure {
 }
 
 export interface Envelope {
-	operation: SzamlaOperation;
+	operation: OperationFacts;
 	status: number;
 	szlahu: SzlahuHeaders;
 	kind: BodyKind;
@@ -51,16 +49,8 @@ function bodyKind(raw: RawResponse, bodyText: string): BodyKind {
 	return 'text';
 }
 
-/**
- * The root name and content of an XML body. Flat answers (xmlszamlavalasz, the delete-proforma and send-receipt
- * answers) go through the small strict reader; it declines anything else, and then the full parser reads the body.
- */
+/** The root name and content of an XML body (every answer shape), or undefined when it is not XML. */
 export function parseXml(bodyText: string): { root: string; xml: XmlObject } | undefined {
-	return readFlatXml(bodyText) ?? parseXmlFully(bodyText);
-}
-
-/** The full parser's reading of an XML body (every answer shape). */
-export function parseXmlFully(bodyText: string): { root: string; xml: XmlObject } | undefined {
 	let parsed: XmlObject;
 	try {
 		parsed = PARSER.parse(bodyText) as XmlObject;
@@ -89,7 +79,7 @@ function describeBody(kind: BodyKind, root?: string): string {
 
 /** The answer could not have come from the Számla Agent, or has a shape the operation never returns. */
 export function unexpectedAnswer(env: Pick<Envelope, 'operation' | 'status' | 'kind' | 'root'>, expected: string): TransportError {
-	const writes = isWriteOperation(env.operation);
+	const writes = env.operation.writes;
 	return new TransportError(
 		'invalid-response',
 		`Unusable answer from Számlázz.hu: HTTP ${env.status} with ${describeBody(env.kind, env.root)} instead of ${expected}` +
@@ -109,7 +99,7 @@ const SERVICE_ROOTS = new Set([
 	'QueryTaxpayerResponse',
 ]);
 
-export function openEnvelope(operation: SzamlaOperation, raw: RawResponse): Envelope {
+export function openEnvelope(operation: OperationFacts, raw: RawResponse): Envelope {
 	const szlahu = readSzlahuHeaders(raw.headers);
 	if (szlahu.down && szlahu.down.toLowerCase() !== 'false') throw maintenanceError(raw.status);
 

@@ -3,7 +3,7 @@
  * v1 text or a raw PDF, with the figures in szlahu_ headers and/or the body.
  */
 import { describeSzamlaError } from '../errorCodes';
-import type { SzamlaOperation } from '../operations';
+import type { OperationFacts } from '../operation';
 import type { InvoiceResult, PaymentResult, RawResponse } from '../types/response';
 import { decodeUrlValue } from './headers';
 import { openEnvelope, unexpectedAnswer, type Envelope } from './envelope';
@@ -53,15 +53,23 @@ function figures(env: Envelope, expectedRoot: string): Figures {
 	};
 }
 
-export function parseInvoiceResponse(operation: SzamlaOperation, raw: RawResponse, options: { preview?: boolean } = {}): InvoiceResult {
+/** What the caller knows the answer must carry. */
+export interface InvoiceAnswerExpectations {
+	/** A PDF query, or a create with `elonezetpdf` (a preview, whose answer is the PDF alone: nothing was issued). */
+	pdf: boolean;
+	/**
+	 * The number of the issued or affected document: a create or storno that reports success without one leaves us
+	 * unable to say which document exists. A PDF query may answer with a bare PDF.
+	 */
+	invoiceNumber: boolean;
+}
+
+export function parseInvoiceResponse(operation: OperationFacts, raw: RawResponse, expect: InvoiceAnswerExpectations): InvoiceResult {
 	const env = openEnvelope(operation, raw);
 	const f = figures(env, 'xmlszamlavalasz');
 	const pdf = env.kind === 'pdf' ? raw.body : base64(env.xml?.pdf);
-	// A preview (elonezetpdf) issues nothing: its answer is the PDF alone, without a number.
-	const preview = operation === 'createInvoice' && options.preview === true;
-	if ((operation === 'getInvoicePdf' || preview) && !pdf) throw unexpectedAnswer(env, 'a PDF');
-	// A create or storno that reports success without a number leaves us unable to say which document exists.
-	if (!f.invoiceNumber && operation !== 'getInvoicePdf' && !preview) throw unexpectedAnswer(env, 'an answer with the invoice number');
+	if (expect.pdf && !pdf) throw unexpectedAnswer(env, 'a PDF');
+	if (expect.invoiceNumber && !f.invoiceNumber) throw unexpectedAnswer(env, 'an answer with the invoice number');
 	return compact({
 		invoiceNumber: f.invoiceNumber ?? '',
 		documentId: env.szlahu.documentId,
@@ -74,7 +82,7 @@ export function parseInvoiceResponse(operation: SzamlaOperation, raw: RawRespons
 	});
 }
 
-export function parsePaymentResponse(operation: SzamlaOperation, raw: RawResponse): PaymentResult {
+export function parsePaymentResponse(operation: OperationFacts, raw: RawResponse): PaymentResult {
 	const env = openEnvelope(operation, raw);
 	const f = figures(env, 'xmlszamlavalasz');
 	// The caller knows which invoice it paid; a v1 text answer may not repeat the number, and that is no failure.

@@ -1,6 +1,6 @@
 /** Get invoice data: the query XML (`<szamla>`) as clean JSON; not found comes as `xmlszamlavalasz` code 7 in the body. */
 import { describeSzamlaError } from '../errorCodes';
-import type { SzamlaOperation } from '../operations';
+import type { OperationFacts } from '../operation';
 import type {
 	InvoiceData,
 	InvoiceDataLine,
@@ -123,7 +123,7 @@ function invoiceData(doc: XmlObject): InvoiceData {
 	});
 }
 
-export function parseInvoiceDataResponse(operation: SzamlaOperation, raw: RawResponse): InvoiceData {
+export function parseInvoiceDataResponse(operation: OperationFacts, raw: RawResponse): InvoiceData {
 	const env = openEnvelope(operation, raw);
 	if (env.failure) throw describeSzamlaError(env.failure.code, env.failure.message, env.status);
 	if (env.root !== 'szamla' || !env.xml) throw unexpectedAnswer(env, 'the invoice data (<szamla>)');

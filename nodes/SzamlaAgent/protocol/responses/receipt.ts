@@ -1,6 +1,6 @@
 /** Create / reverse / get receipt (`xmlnyugtavalasz`) and send receipt (`xmlnyugtasendvalasz`). */
 import { describeSzamlaError } from '../errorCodes';
-import type { SzamlaOperation } from '../operations';
+import type { OperationFacts } from '../operation';
 import type { RawResponse, ReceiptLine, ReceiptPayment, ReceiptResult, SendReceiptResult } from '../types/response';
 import { openEnvelope, unexpectedAnswer, type Envelope } from './envelope';
 import { field } from './fields';
@@ -32,7 +32,7 @@ function failIfRefused(env: Envelope): void {
 	if (env.failure) throw describeSzamlaError(env.failure.code, env.failure.message, env.status);
 }
 
-export function parseReceiptResponse(operation: SzamlaOperation, raw: RawResponse): ReceiptResult {
+export function parseReceiptResponse(operation: OperationFacts, raw: RawResponse): ReceiptResult {
 	const env = openEnvelope(operation, raw);
 	failIfRefused(env);
 	if (env.root !== 'xmlnyugtavalasz' || !env.xml) throw unexpectedAnswer(env, '<xmlnyugtavalasz>');
@@ -66,7 +66,7 @@ export function parseReceiptResponse(operation: SzamlaOperation, raw: RawRespons
 	});
 }
 
-export function parseSendReceiptResponse(operation: SzamlaOperation, raw: RawResponse): SendReceiptResult {
+export function parseSendReceiptResponse(operation: OperationFacts, raw: RawResponse): SendReceiptResult {
 	const env = openEnvelope(operation, raw);
 	failIfRefused(env);
 	if (env.root !== 'xmlnyugtasendvalasz' || bool(env.xml?.sikeres) !== true) {

@@ -3,7 +3,7 @@
  * prefixes between versions, so only local names are used (the parser strips prefixes).
  */
 import { ServiceError } from '../../../shared/errors';
-import type { SzamlaOperation } from '../operations';
+import type { OperationFacts } from '../operation';
 import type { RawResponse, TaxpayerAddress, TaxpayerResult } from '../types/response';
 import { describeSzamlaError } from '../errorCodes';
 import { openEnvelope, unexpectedAnswer } from './envelope';
@@ -28,7 +28,7 @@ function address(item: XmlObject): TaxpayerAddress {
 	});
 }
 
-export function parseTaxpayerResponse(operation: SzamlaOperation, raw: RawResponse): TaxpayerResult {
+export function parseTaxpayerResponse(operation: OperationFacts, raw: RawResponse): TaxpayerResult {
 	const env = openEnvelope(operation, raw);
 	if (env.failure) throw describeSzamlaError(env.failure.code, env.failure.message, env.status);
 	if (env.root !== 'QueryTaxpayerResponse' || !env.xml) throw unexpectedAnswer(env, 'NAV QueryTaxpayerResponse');

@@ -6,7 +6,10 @@
  * setting). The one-line JSDoc on each field is written for end users: the node layer reuses it as the UI description.
  */
 
-/** How the request logs in: an Agent key (recommended) or a szamlazz.hu username and password. */
+/**
+ * How a request logs in: an Agent key (recommended) or a szamlazz.hu username and password. Not part of the typed
+ * requests: the client adds its own credentials when it builds the XML.
+ */
 export type AgentAuth = { agentKey: string } | { username: string; password: string };
 
 /** Which document the create call issues. */

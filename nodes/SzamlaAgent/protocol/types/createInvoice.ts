@@ -1,9 +1,7 @@
 /** Create invoice (xmlszamla), every document kind: header, seller settings, buyer, waybill and lines. */
-import type { AgentAuth, InvoiceKind, InvoiceLanguage, InvoiceTemplate, IsoDate } from './common';
+import type { InvoiceKind, InvoiceLanguage, InvoiceTemplate, IsoDate } from './common';
 
 export interface CreateInvoiceRequest {
-	/** Login for this call. */
-	auth: AgentAuth;
 	/** Issue an electronic (digitally signed) invoice instead of a paper-style one. */
 	eInvoice: boolean;
 	/** Return the invoice PDF in the response. */
@@ -133,8 +131,6 @@ export interface Buyer {
 	postalCity?: string;
 	/** Street address of the postal address, if different. */
 	postalAddress?: string;
-	/** Bookkeeping data about the buyer. */
-	ledger?: BuyerLedger;
 	/** Your identifier of the buyer (customer number). */
 	identifier?: string;
 	/** Name of the person signing the invoice on the buyer's side. */
@@ -143,21 +139,6 @@ export interface Buyer {
 	phone?: string;
 	/** Note about the buyer. */
 	comment?: string;
-}
-
-export interface BuyerLedger {
-	/** Booking date (YYYY-MM-DD). */
-	bookingDate?: IsoDate;
-	/** Buyer identifier in your bookkeeping. */
-	buyerId?: string;
-	/** Buyer's general ledger account number. */
-	ledgerAccount?: string;
-	/** Continuous (periodic) fulfillment. */
-	continuousFulfillment?: boolean;
-	/** Start of the settlement period (YYYY-MM-DD). */
-	settlementPeriodStart?: IsoDate;
-	/** End of the settlement period (YYYY-MM-DD). */
-	settlementPeriodEnd?: IsoDate;
 }
 
 /** Courier services the waybill block knows. */
@@ -210,23 +191,7 @@ export interface InvoiceLine {
 	grossAmount: number;
 	/** Note printed under the line. */
 	comment?: string;
-	/** Bookkeeping data for the line. */
-	ledger?: LineLedger;
 	/** Data-erasure code (newer schema field; only if your account uses data erasure). */
 	dataErasureCode?: number;
 }
 
-export interface LineLedger {
-	/** Economic event code. */
-	economicEvent?: string;
-	/** VAT economic event code. */
-	vatEconomicEvent?: string;
-	/** Revenue general ledger account number. */
-	revenueLedgerAccount?: string;
-	/** VAT general ledger account number. */
-	vatLedgerAccount?: string;
-	/** Start of the settlement period (YYYY-MM-DD). */
-	settlementPeriodStart?: IsoDate;
-	/** End of the settlement period (YYYY-MM-DD). */
-	settlementPeriodEnd?: IsoDate;
-}

@@ -1,10 +1,8 @@
 /** The other invoice operations: reverse (xmlszamlast), register payment (xmlszamlakifiz), queries, proforma deletion. */
-import type { AgentAuth, InvoiceTemplate, IsoDate } from './common';
+import type { InvoiceTemplate, IsoDate } from './common';
 import type { SellerSettings } from './createInvoice';
 
 export interface ReverseInvoiceRequest {
-	/** Login for this call. */
-	auth: AgentAuth;
 	/** The reversing document is an e-invoice. */
 	eInvoice: boolean;
 	/** Return the reversing invoice's PDF in the response. */
@@ -38,8 +36,6 @@ export interface ReverseInvoiceRequest {
 // ---------------------------------------------------------------------------------------------------------------
 
 export interface RegisterPaymentRequest {
-	/** Login for this call. */
-	auth: AgentAuth;
 	/** Number of the invoice the payment belongs to. */
 	invoiceNumber: string;
 	/** Seller tax number (only for accounts with several tax numbers). */
@@ -70,28 +66,19 @@ export interface InvoicePayment {
 /** Find an invoice by exactly one of: its number, its order number, or your external id (newest match wins). */
 export type InvoiceSelector = { invoiceNumber: string } | { orderNumber: string } | { externalId: string };
 
-export interface GetInvoicePdfRequest {
-	/** Login for this call. */
-	auth: AgentAuth;
-	/** Which invoice. */
-	selector: InvoiceSelector;
-}
+/** Get invoice PDF: which invoice, e.g. `{ invoiceNumber: 'E-2026-1' }`. */
+export type GetInvoicePdfRequest = InvoiceSelector;
 
-export interface GetInvoiceDataRequest {
-	/** Login for this call. */
-	auth: AgentAuth;
-	/** Which invoice. */
-	selector: InvoiceSelector;
+/** Get invoice data: which invoice, and whether its PDF comes along, e.g. `{ invoiceNumber: 'E-2026-1' }`. */
+export type GetInvoiceDataRequest = InvoiceSelector & {
 	/** Also return the invoice PDF. */
 	includePdf?: boolean;
-}
+};
 
 /** Find proformas by number (one) or by order number (every proforma of that order). */
 export type ProformaSelector = { proformaNumber: string } | { orderNumber: string };
 
 export interface DeleteProformaRequest {
-	/** Login for this call. */
-	auth: AgentAuth;
 	/** Which proforma(s): by number deletes one; by order number deletes all proformas with that order number. */
 	selector: ProformaSelector;
 }

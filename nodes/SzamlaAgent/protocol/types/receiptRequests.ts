@@ -1,9 +1,6 @@
 /** Receipts (xmlnyugta*): create, reverse, get and send. */
-import type { AgentAuth } from './common';
 
 export interface CreateReceiptRequest {
-	/** Login for this call. */
-	auth: AgentAuth;
 	/** Return the receipt PDF in the response. */
 	downloadPdf: boolean;
 	/** Unique call id for this receipt; a repeated id is refused, which prevents duplicates. */
@@ -51,8 +48,6 @@ export interface ReceiptLine {
 	vatAmount: number;
 	/** Gross amount: net amount + VAT amount. */
 	grossAmount: number;
-	/** Bookkeeping accounts for the line. */
-	ledger?: { revenueAccount?: string; vatAccount?: string };
 	/** Note printed under the line. */
 	comment?: string;
 	/** Data-erasure code (newer schema field; only if your account uses data erasure). */
@@ -69,8 +64,6 @@ export interface ReceiptPayment {
 }
 
 export interface ReverseReceiptRequest {
-	/** Login for this call. */
-	auth: AgentAuth;
 	/** Return the reversing receipt's PDF in the response. */
 	downloadPdf: boolean;
 	/** Number of the receipt to reverse. */
@@ -85,8 +78,6 @@ export interface ReverseReceiptRequest {
 export type ReceiptSelector = { receiptNumber: string } | { orderNumber: string };
 
 export interface GetReceiptRequest {
-	/** Login for this call. */
-	auth: AgentAuth;
 	/** Return the receipt PDF in the response. */
 	downloadPdf: boolean;
 	/** Which receipt. Looking up by order number needs the newer schema. */
@@ -98,8 +89,6 @@ export interface GetReceiptRequest {
 }
 
 export interface SendReceiptRequest {
-	/** Login for this call. */
-	auth: AgentAuth;
 	/** Number of the receipt to e-mail. */
 	receiptNumber: string;
 	/** E-mail details; give an empty object to resend with the data stored on the receipt. */

@@ -5,7 +5,6 @@
  * Conventions: optional values the service left empty are absent (not ""), amounts are numbers, flags are booleans
  * (the service mixes true/false and 1/0), dates stay as the service's `YYYY-MM-DD` text, PDFs are Buffers.
  */
-import type { SzamlaOperation } from '../operations';
 
 /** What the parsers receive: the HTTP answer with lower-case header names. */
 export interface RawResponse {
@@ -253,27 +252,3 @@ export interface TaxpayerResult {
 	infoDate?: string;
 	addresses: TaxpayerAddress[];
 }
-
-/** Result type per operation, so `client.send('createInvoice', …)` is typed. */
-export interface SzamlaResults {
-	createInvoice: InvoiceResult;
-	reverseInvoice: InvoiceResult;
-	registerPayment: PaymentResult;
-	getInvoicePdf: InvoiceResult;
-	getInvoiceData: InvoiceData;
-	deleteProforma: DeleteProformaResult;
-	createReceipt: ReceiptResult;
-	reverseReceipt: ReceiptResult;
-	getReceipt: ReceiptResult;
-	sendReceipt: SendReceiptResult;
-	queryTaxpayer: TaxpayerResult;
-}
-
-/** Compile-time check that every operation has a result type and no extra ones exist. */
-export type SzamlaResultFor<Op extends SzamlaOperation> = SzamlaResults[Op];
-type _EveryOperationHasAResult = SzamlaOperation extends keyof SzamlaResults
-	? keyof SzamlaResults extends SzamlaOperation
-		? true
-		: never
-	: never;
-export const EVERY_OPERATION_HAS_A_RESULT: _EveryOperationHasAResult = true;

@@ -6,7 +6,7 @@ import { sumTotals, tidy } from '../amounts';
 import { AgentError, MESSAGES, pdfAnswer, szamlaValasz, xmlAnswer, type Answer } from '../answers';
 import { forbidsOrderNumberRepetition, type OpContext } from '../config';
 import { makePdf } from '../pdf';
-import { INVOICE_TYPE_CODES, type Buyer, type InvoiceDocument, type InvoiceKind } from '../types';
+import { INVOICE_TYPE_CODES, type Buyer, type InvoiceDocument, type InvoiceKind, type WaybillRecord } from '../types';
 import { bool, child, children, el, num, text, value, type XmlNode } from '../xml';
 import { answerVersion, invoiceSuccess } from './invoice-answer';
 import { readInvoiceLines } from './invoice-lines';
@@ -20,6 +20,14 @@ function kindOf(header: XmlNode | undefined): InvoiceKind {
 	if (bool(header, 'vegszamla')) return 'final';
 	if (bool(header, 'helyesbitoszamla')) return 'corrective';
 	return 'invoice';
+}
+
+/** The waybill block as sent, so tests can see what reached the service. */
+function readWaybill(node: XmlNode | undefined): WaybillRecord | undefined {
+	if (!node) return undefined;
+	const record: WaybillRecord = {};
+	for (const c of node.children) record[c.name] = c.children.length > 0 ? readWaybill(c)! : c.text;
+	return record;
 }
 
 function readBuyer(node: XmlNode | undefined): Buyer {
@@ -178,6 +186,7 @@ export function createInvoice(ctx: OpContext): Answer {
 		deleted: false,
 		correctedBy: [],
 		attachments: ctx.attachments,
+		waybill: readWaybill(child(tree, 'fuvarlevel')),
 		buyerPortalUrl: buyerPortalUrl(id),
 		createdAt: new Date().toISOString(),
 		requestHash: ctx.rawHash,

@@ -4,12 +4,23 @@ import { SzamlaAgentClient } from '../../../../nodes/SzamlaAgent/client/client';
 import { credentialFingerprint } from '../../../../nodes/SzamlaAgent/client/fingerprint';
 import { seal, sealKeyFor } from '../../../../nodes/SzamlaAgent/client/seal';
 import { SessionStore } from '../../../../nodes/SzamlaAgent/client/session';
+import type { PreparedCall, SzamlaOperation } from '../../../../nodes/SzamlaAgent/protocol/operation';
+import { OPERATIONS, type OperationName } from '../requests/builders';
 import { startFakeAgent, type FakeAgent } from './fakeAgent';
 
 const AGENT_KEY = 'agentkey-0123456789abcdefghijklmnopqrstuvw';
 const credentials = { kind: 'agentKey' as const, agentKey: AGENT_KEY };
 const CREATE_XML = `<?xml version="1.0"?><xmlszamla xmlns="http://www.szamlazz.hu/xmlszamla"><beallitasok><szamlaagentkulcs>${AGENT_KEY}</szamlaagentkulcs></beallitasok></xmlszamla>`;
 const PDF_XML = `<?xml version="1.0"?><xmlszamlapdf xmlns="http://www.szamlazz.hu/xmlszamlapdf"><szamlaagentkulcs>${AGENT_KEY}</szamlaagentkulcs><szamlaszam>E-2026-1</szamlaszam></xmlszamlapdf>`;
+
+/**
+ * A call with hand-written XML, as the fake agent expects it; parsed as the named operation's answer (an empty request:
+ * no preview).
+ */
+function call<Name extends OperationName>(name: Name, xml: string): PreparedCall<ReturnType<(typeof OPERATIONS)[Name]['parse']>> {
+	const operation = OPERATIONS[name] as unknown as SzamlaOperation<object, ReturnType<(typeof OPERATIONS)[Name]['parse']>>;
+	return { operation, xml, parse: (answer) => operation.parse(answer, {}) };
+}
 
 let agent: FakeAgent;
 
@@ -38,7 +49,7 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 
 describe('SzamlaAgentClient', () => {
 	it('sends the XML as a text/xml file part named by the operation and parses the answer', async () => {
-		const result = await client().send('createInvoice', CREATE_XML, {
+		const result = await client().sendPrepared(call('createInvoice', CREATE_XML), {
 			attachments: [{ field: 'attachfile1', fileName: 'terms.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4') }],
 		});
 		expect(result).toMatchObject({ invoiceNumber: 'E-2026-1', netTotal: 1000, grossTotal: 1270, documentId: '1' });
@@ -51,7 +62,7 @@ describe('SzamlaAgentClient', () => {
 
 	it('500 sequential requests: exactly one login cookie issued and reused', async () => {
 		const c = client();
-		for (let i = 0; i < 500; i++) await c.send('createInvoice', CREATE_XML);
+		for (let i = 0; i < 500; i++) await c.sendPrepared(call('createInvoice', CREATE_XML));
 		expect(agent.requests).toHaveLength(500);
 		expect(agent.cookiesIssued).toHaveLength(1);
 		expect(agent.requests[0].cookie).toBeUndefined();
@@ -61,8 +72,8 @@ describe('SzamlaAgentClient', () => {
 
 	it('two executions sharing workflow static data (separate processes) log in once', async () => {
 		const staticData: Record<string, unknown> = {};
-		await client({ staticData }).send('createInvoice', CREATE_XML);
-		await client({ staticData }).send('createInvoice', CREATE_XML);
+		await client({ staticData }).sendPrepared(call('createInvoice', CREATE_XML));
+		await client({ staticData }).sendPrepared(call('createInvoice', CREATE_XML));
 		expect(agent.cookiesIssued).toHaveLength(1);
 		expect(agent.requests[1].cookie).toBe(agent.cookiesIssued[0]);
 		const fingerprint = credentialFingerprint(credentials, agent.url);
@@ -74,32 +85,32 @@ describe('SzamlaAgentClient', () => {
 
 	it('static data sealed with another key (changed password, other secret) means one fresh login, not an error', async () => {
 		const staticData: Record<string, unknown> = {};
-		await client({ staticData }).send('createInvoice', CREATE_XML);
+		await client({ staticData }).sendPrepared(call('createInvoice', CREATE_XML));
 		const fingerprint = credentialFingerprint(credentials, agent.url);
 		const sessions = staticData.szamlaAgentSessions as Record<string, { sealed: string }>;
 		// As if written with another credential secret under the same fingerprint slot.
 		sessions[fingerprint].sealed = seal(agent.cookiesIssued[0], sealKeyFor({ kind: 'agentKey', agentKey: 'another-key' }), fingerprint);
-		await expect(client({ staticData }).send('createInvoice', CREATE_XML)).resolves.toMatchObject({ invoiceNumber: 'E-2026-1' });
+		await expect(client({ staticData }).sendPrepared(call('createInvoice', CREATE_XML))).resolves.toMatchObject({ invoiceNumber: 'E-2026-1' });
 		expect(agent.requests[1].cookie).toBeUndefined();
 		expect(agent.cookiesIssued).toHaveLength(2);
 		// The new session is stored, sealed with this credential's key, and the next process reuses it.
-		await client({ staticData }).send('createInvoice', CREATE_XML);
+		await client({ staticData }).sendPrepared(call('createInvoice', CREATE_XML));
 		expect(agent.requests[2].cookie).toBe(agent.cookiesIssued[1]);
 	});
 
 	it('parallel first calls in one process wait for a single login', async () => {
 		const sessions = new SessionStore();
-		await Promise.all(Array.from({ length: 8 }, () => client({ sessions }).send('createInvoice', CREATE_XML)));
+		await Promise.all(Array.from({ length: 8 }, () => client({ sessions }).sendPrepared(call('createInvoice', CREATE_XML))));
 		expect(agent.requests).toHaveLength(8);
 		expect(agent.cookiesIssued).toHaveLength(1);
 	});
 
 	it('adopts the new cookie when the server expired the session', async () => {
 		const c = client();
-		await c.send('createInvoice', CREATE_XML);
+		await c.sendPrepared(call('createInvoice', CREATE_XML));
 		agent.expireAllSessions();
-		await expect(c.send('createInvoice', CREATE_XML)).resolves.toMatchObject({ invoiceNumber: 'E-2026-1' });
-		await c.send('createInvoice', CREATE_XML);
+		await expect(c.sendPrepared(call('createInvoice', CREATE_XML))).resolves.toMatchObject({ invoiceNumber: 'E-2026-1' });
+		await c.sendPrepared(call('createInvoice', CREATE_XML));
 		expect(agent.cookiesIssued).toHaveLength(2);
 		expect(agent.requests.map((r) => r.cookie)).toEqual([undefined, agent.cookiesIssued[0], agent.cookiesIssued[1]]);
 	});
@@ -107,17 +118,17 @@ describe('SzamlaAgentClient', () => {
 	it('does not send a cookie idle for more than 90 minutes', async () => {
 		let now = 1_000_000;
 		const sessions = new SessionStore({ now: () => now });
-		await client({ sessions }).send('createInvoice', CREATE_XML);
+		await client({ sessions }).sendPrepared(call('createInvoice', CREATE_XML));
 		now += 89 * 60_000;
-		await client({ sessions }).send('createInvoice', CREATE_XML);
+		await client({ sessions }).sendPrepared(call('createInvoice', CREATE_XML));
 		now += 91 * 60_000;
-		await client({ sessions }).send('createInvoice', CREATE_XML);
+		await client({ sessions }).sendPrepared(call('createInvoice', CREATE_XML));
 		expect(agent.requests.map((r) => Boolean(r.cookie))).toEqual([false, true, false]);
 	});
 
 	it('a reset after sending a create: outcome unknown, no retry, a message saying how to check', async () => {
 		agent.queue.push('reset');
-		const error = (await failure(client().send('createInvoice', CREATE_XML))) as TransportError;
+		const error = (await failure(client().sendPrepared(call('createInvoice', CREATE_XML)))) as TransportError;
 		expect(error).toBeInstanceOf(TransportError);
 		expect(error.outcomeUnknown).toBe(true);
 		expect(error.message).toMatch(/may have been created/);
@@ -129,7 +140,7 @@ describe('SzamlaAgentClient', () => {
 		'%s is never retried either',
 		async (operation) => {
 			agent.queue.push('reset', 'reset');
-			const error = (await failure(client().send(operation, CREATE_XML))) as TransportError;
+			const error = (await failure(client().sendPrepared(call(operation, CREATE_XML)))) as TransportError;
 			expect(error.outcomeUnknown).toBe(true);
 			expect(agent.requests).toHaveLength(1);
 		},
@@ -138,14 +149,14 @@ describe('SzamlaAgentClient', () => {
 	it('a read is retried once after a lost connection', async () => {
 		agent.queue.push('reset');
 		const c = client();
-		await expect(c.send('getInvoicePdf', PDF_XML)).resolves.toMatchObject({ invoiceNumber: 'E-2026-1' });
+		await expect(c.sendPrepared(call('getInvoicePdf', PDF_XML))).resolves.toMatchObject({ invoiceNumber: 'E-2026-1' });
 		expect(agent.requests).toHaveLength(2);
 		expect(c.stats.retries).toBe(1);
 	});
 
 	it('a read gives up after the second failure, without claiming a document may exist', async () => {
 		agent.queue.push('reset', 'reset', 'reset');
-		const error = (await failure(client().send('getInvoicePdf', PDF_XML))) as TransportError;
+		const error = (await failure(client().sendPrepared(call('getInvoicePdf', PDF_XML)))) as TransportError;
 		expect(error).toMatchObject({ failure: 'connection-lost', outcomeUnknown: false });
 		expect(agent.requests).toHaveLength(2);
 	});
@@ -153,7 +164,7 @@ describe('SzamlaAgentClient', () => {
 	it('a connection refused on a create says nothing was sent', async () => {
 		const url = agent.url;
 		await agent.close();
-		const error = (await failure(client({ baseUrl: url }).send('createInvoice', CREATE_XML))) as TransportError;
+		const error = (await failure(client({ baseUrl: url }).sendPrepared(call('createInvoice', CREATE_XML)))) as TransportError;
 		expect(error).toMatchObject({ failure: 'connect-failed', outcomeUnknown: false });
 		agent = await startFakeAgent();
 	});
@@ -161,12 +172,12 @@ describe('SzamlaAgentClient', () => {
 	it('a login error drops the stored session', async () => {
 		const staticData: Record<string, unknown> = {};
 		const c = client({ staticData });
-		await c.send('createInvoice', CREATE_XML);
+		await c.sendPrepared(call('createInvoice', CREATE_XML));
 		agent.queue.push('login-error');
-		const error = (await failure(c.send('createInvoice', CREATE_XML))) as ServiceError;
+		const error = (await failure(c.sendPrepared(call('createInvoice', CREATE_XML)))) as ServiceError;
 		expect(error.details).toMatchObject({ code: '3' });
 		expect(staticData.szamlaAgentSessions).toEqual({});
-		await c.send('createInvoice', CREATE_XML);
+		await c.sendPrepared(call('createInvoice', CREATE_XML));
 		expect(agent.requests[2].cookie).toBeUndefined();
 	});
 
@@ -175,15 +186,15 @@ describe('SzamlaAgentClient', () => {
 		const secretsOf = () => [AGENT_KEY, password, ...agent.cookiesIssued];
 		const errors: Error[] = [];
 		const keyClient = client();
-		await keyClient.send('createInvoice', CREATE_XML);
+		await keyClient.sendPrepared(call('createInvoice', CREATE_XML));
 		agent.queue.push('echo-secrets');
-		errors.push(await failure(keyClient.send('createInvoice', CREATE_XML)));
+		errors.push(await failure(keyClient.sendPrepared(call('createInvoice', CREATE_XML))));
 		const userClient = client({ credentials: { kind: 'password', username: 'user@example.hu', password } });
 		const userXml = CREATE_XML.replace(`<szamlaagentkulcs>${AGENT_KEY}</szamlaagentkulcs>`, `<jelszo>${password}</jelszo><szamlaagentkulcs>${password}</szamlaagentkulcs>`);
-		await userClient.send('createInvoice', userXml);
+		await userClient.sendPrepared(call('createInvoice', userXml));
 		agent.queue.push('echo-secrets', 'reset');
-		errors.push(await failure(userClient.send('createInvoice', userXml)));
-		errors.push(await failure(userClient.send('createInvoice', userXml)));
+		errors.push(await failure(userClient.sendPrepared(call('createInvoice', userXml))));
+		errors.push(await failure(userClient.sendPrepared(call('createInvoice', userXml))));
 		expect(errors.map((e) => e.name)).toEqual(['ServiceError', 'ServiceError', 'TransportError']);
 		// The fake agent really echoed the secrets; the client must have scrubbed them.
 		expect(agent.requests.some((r) => r.body.includes(password))).toBe(true);
@@ -198,10 +209,10 @@ describe('SzamlaAgentClient', () => {
 describe('SzamlaAgentClient outcome flags', () => {
 	it('an unknown service error is outcome unknown on a create (with the look-up hint) but not on a read', async () => {
 		agent.queue.push('unknown-code', 'unknown-code');
-		const onCreate = (await failure(client().send('createInvoice', CREATE_XML))) as ServiceError;
+		const onCreate = (await failure(client().sendPrepared(call('createInvoice', CREATE_XML)))) as ServiceError;
 		expect(onCreate.details).toMatchObject({ code: '999', outcomeUnknown: true });
 		expect(onCreate.message).toMatch(/external ID/);
-		const onRead = (await failure(client().send('getInvoicePdf', PDF_XML))) as ServiceError;
+		const onRead = (await failure(client().sendPrepared(call('getInvoicePdf', PDF_XML)))) as ServiceError;
 		expect(onRead.details).toMatchObject({ code: '999', outcomeUnknown: false });
 		expect(onRead.message).not.toMatch(/external ID/);
 	});

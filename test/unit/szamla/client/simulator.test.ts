@@ -3,13 +3,13 @@ import { ServiceError, TransportError } from '../../../../nodes/shared/errors';
 import { closeDispatchers } from '../../../../nodes/shared/transport';
 import { SzamlaAgentClient } from '../../../../nodes/SzamlaAgent/client/client';
 import { SessionStore } from '../../../../nodes/SzamlaAgent/client/session';
-import { buildQueryTaxpayerXml } from '../../../../nodes/SzamlaAgent/protocol/requests';
+import { queryTaxpayer } from '../../../../nodes/SzamlaAgent/protocol/operations/queryTaxpayer';
 import { DEFAULT_AGENT_KEY, startSzamlaSimulator } from '../../../simulators/szamla';
 
 type Simulator = Awaited<ReturnType<typeof startSzamlaSimulator>>;
 
 let sim: Simulator;
-const xml = buildQueryTaxpayerXml({ auth: { agentKey: DEFAULT_AGENT_KEY }, taxNumber: '13421739' });
+const request = { taxNumber: '13421739' };
 
 beforeAll(async () => {
 	sim = await startSzamlaSimulator({
@@ -34,27 +34,27 @@ describe('client against the simulator', () => {
 	it('reads a prefixed NAV answer and logs in once for many calls, also across a server-side expiry', async () => {
 		const c = client();
 		const before = sim.stats.logins;
-		const result = await c.send('queryTaxpayer', xml);
+		const result = await c.send(queryTaxpayer, request);
 		expect(result).toMatchObject({ valid: true, name: 'KBOSS.HU KFT', taxNumber: { taxpayerId: '13421739', vatCode: '2', countyCode: '41' } });
-		for (let i = 0; i < 20; i++) await c.send('queryTaxpayer', xml);
+		for (let i = 0; i < 20; i++) await c.send(queryTaxpayer, request);
 		expect(sim.stats.logins - before).toBe(1);
 		sim.expireAllSessions();
-		await c.send('queryTaxpayer', xml);
-		await c.send('queryTaxpayer', xml);
+		await c.send(queryTaxpayer, request);
+		await c.send(queryTaxpayer, request);
 		expect(sim.stats.logins - before).toBe(2);
 		expect(c.stats.cookiesAdopted).toBe(2);
 	});
 
 	it('maintenance is a retryable service error', async () => {
 		sim.injectFault('maintenance', { times: 1 });
-		const error = await client().send('queryTaxpayer', xml).catch((e: unknown) => e);
+		const error = await client().send(queryTaxpayer, request).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ServiceError);
 		expect((error as ServiceError).details.retryable).toBe(true);
 	});
 
 	it('an HTML proxy page is an invalid response', async () => {
 		sim.injectFault('html-proxy-page', { times: 1 });
-		const error = await client().send('queryTaxpayer', xml).catch((e: unknown) => e);
+		const error = await client().send(queryTaxpayer, request).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(TransportError);
 		expect((error as TransportError).failure).toBe('invalid-response');
 	});

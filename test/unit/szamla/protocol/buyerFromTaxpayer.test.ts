@@ -1,6 +1,5 @@
 import { addressLine, buyerFromTaxpayer, taxNumberBase } from '../../../../nodes/SzamlaAgent/protocol/buyerFromTaxpayer';
-import { parseResponse } from '../../../../nodes/SzamlaAgent/protocol/responses';
-import { answer, sample, sampleAnswer } from '../responses/fixtures';
+import { answer, parseResponse, sample, sampleAnswer } from '../responses/fixtures';
 
 describe('taxNumberBase', () => {
 	it.each([

@@ -1,6 +1,6 @@
 import { createXmlParser } from '../../../../nodes/shared/xml';
-import { buildCreateInvoiceXml } from '../../../../nodes/SzamlaAgent/protocol/requests';
-import type { CreateInvoiceRequest, InvoiceKind, InvoiceLine } from '../../../../nodes/SzamlaAgent/protocol/types/request';
+import { buildCreateInvoiceXml } from './builders';
+import type { CreateInvoiceRequest, InvoiceKind, InvoiceLine } from './requestTypes';
 import { DOCS_XSD, REQUEST_XSD, invalidDocuments } from './batchXsd';
 import { childNames, expectInputError } from './xmlShape';
 import { KEY_AUTH, USER_AUTH, fullInvoice, line, minimalInvoice } from './fixtures';
@@ -81,12 +81,12 @@ describe('buildCreateInvoiceXml — structure', () => {
 		]);
 		expect(childNames(xml, 'vevo')).toEqual([
 			'nev', 'orszag', 'irsz', 'telepules', 'cim', 'email', 'sendEmail', 'adoalany', 'adoszam', 'adoszamEU', 'postazasiNev',
-			'postazasiOrszag', 'postazasiIrsz', 'postazasiTelepules', 'postazasiCim', 'vevoFokonyv', 'azonosito', 'alairoNeve',
+			'postazasiOrszag', 'postazasiIrsz', 'postazasiTelepules', 'postazasiCim', 'azonosito', 'alairoNeve',
 			'telefonszam', 'megjegyzes',
 		]);
 		expect(childNames(xml, 'tetel')).toEqual([
 			'megnevezes', 'azonosito', 'mennyiseg', 'mennyisegiEgyseg', 'nettoEgysegar', 'afakulcs', 'nettoErtek', 'afaErtek',
-			'bruttoErtek', 'megjegyzes', 'tetelFokonyv',
+			'bruttoErtek', 'megjegyzes',
 		]);
 		expect(childNames(xml, 'fuvarlevel')).toEqual(['futarSzolgalat', 'vonalkod', 'megjegyzes', 'tof', 'ppp', 'sprinter', 'mpl']);
 		expect(childNames(xml, 'xmlszamla')).toEqual(['beallitasok', 'fejlec', 'elado', 'vevo', 'fuvarlevel', 'tetelek']);
@@ -135,12 +135,12 @@ describe('buildCreateInvoiceXml — structure', () => {
 		);
 	});
 
-	it('escapes &, <, > and quotes and keeps Hungarian accents as UTF-8', () => {
+	it('escapes &, < and > (quotes need none in text) and keeps Hungarian accents as UTF-8', () => {
 		const xml = buildCreateInvoiceXml(fullInvoice());
 		expect(xml).toContain('<nev>Árvíztűrő Tükörfúrógép Kft. &amp; Co</nev>');
-		expect(xml).toContain('<megnevezes>Kávé &lt;Arabica&gt; &amp; &quot;tej&quot;</megnevezes>');
-		expect(xml).toContain('<felhasznalo>billing@example.hu</felhasznalo><jelszo>p&amp;ss&lt;word&gt;&quot;</jelszo>');
-		expect(xml).toContain('&apos;single&apos;');
+		expect(xml).toContain('<megnevezes>Kávé &lt;Arabica&gt; &amp; "tej"</megnevezes>');
+		expect(xml).toContain('<felhasznalo>billing@example.hu</felhasznalo><jelszo>p&amp;ss&lt;word&gt;"</jelszo>');
+		expect(xml).toContain(`"idézet" 'single'`);
 		// Round trip through a parser gives the original text back.
 		const parsed = createXmlParser().parse(xml);
 		expect(parsed.xmlszamla.vevo.nev).toBe('Árvíztűrő Tükörfúrógép Kft. & Co');
@@ -168,7 +168,7 @@ describe('buildCreateInvoiceXml — structure', () => {
 
 describe('buildCreateInvoiceXml — input errors name the field', () => {
 	it.each<[string, (r: CreateInvoiceRequest) => void, string, RegExp?]>([
-		['corrective without number', (r) => { r.header.kind = 'corrective'; r.header.correctedInvoiceNumber = ' '; }, 'Corrected Invoice Number', /Required/],
+		['corrective without number', (r) => { r.header.kind = 'corrective'; r.header.correctedInvoiceNumber = ' '; }, 'Corrected Invoice Number', /required/],
 		['corrected number on a plain invoice', (r) => (r.header.correctedInvoiceNumber = 'E-1'), 'Corrected Invoice Number', /only used/i],
 		['prepayment number on a plain invoice', (r) => (r.header.prepaymentInvoiceNumber = 'E-1'), 'Prepayment Invoice Number'],
 		['proforma converting a proforma', (r) => { r.header.kind = 'proforma'; r.header.proformaNumberToConvert = 'D-1'; }, 'Proforma Number to Convert'],
@@ -177,7 +177,7 @@ describe('buildCreateInvoiceXml — input errors name the field', () => {
 		['no lines', (r) => (r.lines = []), 'Line Items', /at least one/i],
 		['bad quantity', (r) => (r.lines = [line(), line(), line({ quantity: NaN })]), 'Line Items[3] › Quantity', /finite/],
 		['infinite price', (r) => (r.lines = [line({ netUnitPrice: Infinity })]), 'Line Items[1] › Net Unit Price'],
-		['unknown VAT key', (r) => (r.lines = [line(), line({ vatKey: '26' })]), 'Line Items[2] › VAT Key', /Unknown VAT key "26"/],
+		['unknown VAT key', (r) => (r.lines = [line(), line({ vatKey: '26' })]), 'Line Items[2] › VAT Key', /unknown VAT key "26"/],
 		['TEHK', (r) => (r.lines = [line({ vatKey: 'tehk' })]), 'Line Items[1] › VAT Key', /phased out/],
 		['net ≠ price × qty', (r) => (r.lines = [line({ netAmount: 2001, grossAmount: 2541 })]), 'Line Items[1] › Net Amount', /expected 2000/],
 		['VAT ≠ net × rate', (r) => (r.lines = [line({ vatAmount: 541, grossAmount: 2541 })]), 'Line Items[1] › VAT Amount', /expected 540/],
@@ -192,14 +192,14 @@ describe('buildCreateInvoiceXml — input errors name the field', () => {
 		['missing payment method', (r) => (r.header.paymentMethod = ''), 'Payment Method'],
 		['missing currency', (r) => (r.header.currency = ''), 'Currency'],
 		['bad language', (r) => ((r.header as { language: string }).language = 'cs'), 'Language'],
-		['buyer name', (r) => (r.buyer.name = ''), 'Buyer › Name'],
-		['buyer postal code', (r) => (r.buyer.postalCode = ''), 'Buyer › Postal Code'],
-		['taxpayer status', (r) => (r.buyer.taxpayerStatus = 2), 'Buyer › Taxpayer Status'],
+		['buyer name', (r) => (r.buyer.name = ''), 'Buyer Name'],
+		['buyer postal code', (r) => (r.buyer.postalCode = ''), 'Buyer Postal Code'],
+		['taxpayer status', (r) => (r.buyer.taxpayerStatus = 2), 'Buyer Details › Tax Status'],
 		['pdf copies', (r) => (r.pdfCopies = 0), 'PDF Copies'],
 		['no key', (r) => (r.auth = { agentKey: '' }), 'Agent Key'],
 		['no password', (r) => (r.auth = { username: 'u', password: '' }), 'Password'],
-		['carrier', (r) => (r.waybill = { carrier: 'DHL' as never }), 'Waybill › Carrier'],
-		['mpl customer code', (r) => (r.waybill = { mpl: { customerCode: '', barcode: 'b', weight: '1' } }), 'Waybill › MPL › Customer Code'],
+		['carrier', (r) => (r.waybill = { carrier: 'DHL' as never }), 'Additional Fields › Waybill › Carrier'],
+		['mpl customer code', (r) => (r.waybill = { mpl: { customerCode: '', barcode: 'b', weight: '1' } }), 'Additional Fields › Waybill › MPL Customer Code'],
 	])('%s', (...row) => {
 		// Rest parameters: jest would pass `done` as a 4th argument to a 4-parameter function on 3-element rows.
 		const [, patch, field, message] = row;

@@ -5,7 +5,7 @@ import type {
 	CreateReceiptRequest,
 	InvoiceKind,
 	InvoiceLine,
-} from '../../../../nodes/SzamlaAgent/protocol/types/request';
+} from './requestTypes';
 
 export const KEY_AUTH: AgentAuth = { agentKey: 'k'.repeat(42) };
 export const USER_AUTH: AgentAuth = { username: 'billing@example.hu', password: 'p&ss<word>"' };
@@ -101,14 +101,6 @@ export function fullInvoice(kind: InvoiceKind = 'invoice'): CreateInvoiceRequest
 			postalPostalCode: '2000',
 			postalCity: 'Szentendre',
 			postalAddress: 'Kossuth tér 2.',
-			ledger: {
-				bookingDate: '2026-09-11',
-				buyerId: 'C-1',
-				ledgerAccount: '311',
-				continuousFulfillment: true,
-				settlementPeriodStart: '2026-08-01',
-				settlementPeriodEnd: '2026-08-31',
-			},
 			identifier: 'CUST-7',
 			signatoryName: 'Kiss Béla',
 			phone: '+36 1 234 5678',
@@ -142,14 +134,6 @@ export function fullInvoice(kind: InvoiceKind = 'invoice'): CreateInvoiceRequest
 				vatAmount: 2.12,
 				grossAmount: 9.99,
 				comment: 'Őrölt',
-				ledger: {
-					economicEvent: 'E1',
-					vatEconomicEvent: 'V1',
-					revenueLedgerAccount: '911',
-					vatLedgerAccount: '467',
-					settlementPeriodStart: '2026-08-01',
-					settlementPeriodEnd: '2026-08-31',
-				},
 			},
 			{
 				name: 'Könyv',
@@ -211,7 +195,6 @@ export function fullReceipt(): CreateReceiptRequest {
 				netAmount: 6.3,
 				vatAmount: 0.32,
 				grossAmount: 6.62,
-				ledger: { revenueAccount: '911', vatAccount: '467' },
 				comment: 'friss',
 			},
 			{ name: 'Szatyor', quantity: 1, unit: 'db', netUnitPrice: 0.5, vatKey: 'AAM', netAmount: 0.5, vatAmount: 0, grossAmount: 0.5 },

@@ -12,7 +12,7 @@ import {
 	buildRegisterPaymentXml,
 	buildReverseInvoiceXml,
 	buildSendReceiptXml,
-} from '../../../../nodes/SzamlaAgent/protocol/requests';
+} from './builders';
 import { KEY_AUTH, fullInvoice, fullReceipt, minimalInvoice } from './fixtures';
 
 const GOLDEN_DIR = join(__dirname, 'golden');
@@ -29,7 +29,7 @@ const CASES: Record<string, () => string> = {
 			mode: 'append',
 			payments: [{ date: '2026-09-10', method: 'átutalás', amount: 12.5, description: 'Részlet 1/2' }],
 		}),
-	'get-invoice-pdf.xml': () => buildGetInvoicePdfXml({ auth: KEY_AUTH, selector: { externalId: 'wf1:order-42:invoice' } }),
+	'get-invoice-pdf.xml': () => buildGetInvoicePdfXml({ auth: KEY_AUTH, ...{ externalId: 'wf1:order-42:invoice' } }),
 	'create-receipt-full.xml': () => buildCreateReceiptXml(fullReceipt()),
 	'send-receipt.xml': () => buildSendReceiptXml({ auth: KEY_AUTH, receiptNumber: 'NYGT-2026-1', email: { to: 'vevo@example.hu' } }),
 };

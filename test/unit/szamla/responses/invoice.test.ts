@@ -1,6 +1,5 @@
 import { ServiceError, TransportError } from '../../../../nodes/shared/errors';
-import { parseResponse } from '../../../../nodes/SzamlaAgent/protocol/responses';
-import { answer, sample, sampleAnswer } from './fixtures';
+import { answer, parseResponse, sample, sampleAnswer } from './fixtures';
 
 function caught(fn: () => unknown): unknown {
 	try {

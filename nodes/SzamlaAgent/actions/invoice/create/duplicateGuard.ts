@@ -9,9 +9,10 @@
  */
 import { InputError, ServiceError } from '../../../../shared/errors';
 import { sumLines } from '../../../protocol/amounts';
-import { buildGetInvoiceDataXml, buildGetInvoicePdfXml } from '../../../protocol/requests';
-import type { InvoiceKind, InvoiceSelector } from '../../../protocol/types/request';
-import type { InvoiceData, InvoiceResult } from '../../../protocol/types/response';
+import { getInvoiceData, type InvoiceData } from '../../../protocol/operations/getInvoiceData';
+import { getInvoicePdf, type InvoiceResult } from '../../../protocol/operations/getInvoicePdf';
+import type { InvoiceKind } from '../../../protocol/types/common';
+import type { InvoiceSelector } from '../../../protocol/types/invoiceRequests';
 import { documentLock, withLock, type DocumentLock } from '../../../../shared/lock';
 import type { SzamlaContext } from '../../context';
 import {
@@ -86,7 +87,7 @@ export async function findExisting(
 ): Promise<ExistingInvoice | undefined> {
 	let data: InvoiceData;
 	try {
-		data = await szamla.client.send('getInvoiceData', buildGetInvoiceDataXml({ auth: szamla.auth, selector, includePdf: false }));
+		data = await szamla.client.send(getInvoiceData, { ...selector, includePdf: false });
 	} catch (error) {
 		if (error instanceof ServiceError && error.details.code === '7') return undefined; // not found: create it
 		throw error;
@@ -96,7 +97,7 @@ export async function findExisting(
 	// Adopting a found invoice as "ours" (after a 152 or a lost answer): its order number must be ours too.
 	if (expect.orderNumber && data.header.orderNumber && data.header.orderNumber.trim() !== expect.orderNumber.trim()) return undefined;
 	const invoiceNumber = data.header.invoiceNumber;
-	const answer = await szamla.client.send('getInvoicePdf', buildGetInvoicePdfXml({ auth: szamla.auth, selector: { invoiceNumber } }));
+	const answer = await szamla.client.send(getInvoicePdf, { invoiceNumber });
 	const { label, value } = keyLabel(selector);
 	return {
 		result: {

@@ -13,7 +13,8 @@
  */
 import { ServiceError, TransportError } from '../../../../shared/errors';
 import type { LockOptions } from '../../../../shared/lock';
-import type { InvoiceKind, InvoiceSelector } from '../../../protocol/types/request';
+import type { InvoiceKind } from '../../../protocol/types/common';
+import type { InvoiceSelector } from '../../../protocol/types/invoiceRequests';
 import type { SzamlaContext } from '../../context';
 import { findExisting, guardKey, type ExistingInvoice } from './duplicateGuard';
 

@@ -3,19 +3,22 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { InputError } from '../../../../shared/errors';
 import type { FilePart } from '../../../../shared/multipart';
 import { addDays, optionalBoolean, optionalDate, optionalNumber, optionalText, requiredText, textList } from '../../../../shared/n8n/values';
-import { buildCreateInvoiceXml } from '../../../protocol/requests';
-import type { CreateInvoiceRequest, InvoiceKind, InvoiceLanguage } from '../../../protocol/types/request';
+import type { PreparedCall } from '../../../protocol/operation';
+import { createInvoice, type CreateInvoiceRequest, type InvoiceResult } from '../../../protocol/operations/createInvoice';
+import type { InvoiceKind, InvoiceLanguage } from '../../../protocol/types/common';
+import type { TaxpayerStatus } from '../../../protocol/types/createInvoice';
 import type { SzamlaContext } from '../../context';
 import { serviceToday } from '../../common/calendar';
 import { amountWarnings, type ComputedLine, type LineAmountOptions } from '../../common/lineItems';
 import { BUYER_TAX_NUMBER_FIELD, type NavBuyerFiller } from '../buyerFromNav';
 import { readAttachments } from './attachments';
 import { guardFor, type GuardSpec, type IfExists } from './duplicateGuard';
+import { readWaybill } from './waybill';
 
 export interface PreparedInvoice {
 	request: CreateInvoiceRequest;
-	/** The request XML, built (and so checked) while preparing, sent as is. */
-	xml: string;
+	/** The request, built (and so checked) while preparing, sent as is. */
+	call: PreparedCall<InvoiceResult>;
 	attachments: FilePart[];
 	/** Where the duplicate guard looks, when it applies. */
 	guard?: GuardSpec;
@@ -37,13 +40,6 @@ function paymentMethod(ctx: IExecuteFunctions, i: number): string {
 	const method = ctx.getNodeParameter('paymentMethod', i, 'átutalás') as string;
 	if (method !== '__other') return method;
 	return requiredText(ctx.getNodeParameter('customPaymentMethod', i, ''), 'Other Payment Method');
-}
-
-function taxpayerStatus(value: unknown): number | undefined {
-	if (value === '' || value === undefined || value === null) return undefined;
-	const status = Number(value);
-	if (![7, 6, 1, 0, -1].includes(status)) throw new InputError('Buyer Details › Tax Status', `must be one of 7, 6, 1, 0, -1, got "${String(value)}"`);
-	return status;
 }
 
 /** Required, unless NAV fills them (then empty is fine and NavBuyerFiller checks what is still missing). */
@@ -83,7 +79,6 @@ export async function readInvoice(
 	const orderNumber = optionalText(fields.orderNumber);
 
 	const request: CreateInvoiceRequest = {
-		auth: szamla.auth,
 		eInvoice: optionalBoolean(fields.eInvoice, 'Additional Fields › E-Invoice') ?? false,
 		downloadPdf: downloadPdf || previewPdf,
 		pdfCopies: optionalNumber(fields.pdfCopies, 'Additional Fields › PDF Copies'),
@@ -124,7 +119,7 @@ export async function readInvoice(
 			country: optionalText(buyerFields.country),
 			email: optionalText(buyerFields.email),
 			sendEmail: optionalBoolean(buyerFields.sendEmail, 'Buyer Details › Send E-Mail'),
-			taxpayerStatus: taxpayerStatus(buyerFields.taxpayerStatus),
+			taxpayerStatus: optionalNumber(buyerFields.taxpayerStatus, 'Buyer Details › Tax Status') as TaxpayerStatus | undefined,
 			taxNumber: optionalText(buyerFields.taxNumber),
 			euTaxNumber: optionalText(buyerFields.euTaxNumber),
 			groupIdentifier: optionalText(buyerFields.groupIdentifier),
@@ -138,6 +133,7 @@ export async function readInvoice(
 			phone: optionalText(buyerFields.phone),
 			comment: optionalText(buyerFields.comment),
 		},
+		waybill: readWaybill(fields),
 		lines,
 	};
 	let buyerFromNav: string[] | undefined;
@@ -146,13 +142,13 @@ export async function readInvoice(
 		request.buyer = filled.buyer;
 		buyerFromNav = filled.fromNav;
 	}
-	// Build now: the builder's structure rules then fail before any request, and the XML is sent as built.
-	const xml = buildCreateInvoiceXml(request);
+	// Build now: the protocol's rules then fail before any request, and the XML is sent as built.
+	const call = szamla.client.prepare(createInvoice, request);
 
 	const ifExists = ctx.getNodeParameter('ifExists', i, 'returnExisting') as IfExists;
 	return {
 		request,
-		xml,
+		call,
 		attachments: await readAttachments(ctx, i, textList(fields.attachments)),
 		guard: guardFor(ifExists, { externalId, orderNumber }, previewPdf),
 		rows: [i],

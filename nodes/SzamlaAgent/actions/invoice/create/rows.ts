@@ -2,11 +2,11 @@
  * Invoice › Create with Line Items Source "rows": spreadsheet rows sharing a Group By value become one invoice, its
  * header and buyer read from the group's first row, one line per row.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { InputError } from '../../../../shared/errors';
 import { ItemInputError } from '../../../../shared/n8n/nodeErrors';
 import { optionalText } from '../../../../shared/n8n/values';
-import { computeLineFrom, type ComputedLine, type LineAmountOptions } from '../../common/lineItems';
+import { readLineItems, type ComputedLine, type LineAmountOptions } from '../../common/lineItems';
 
 export interface RowGroups {
 	/** First row of each group → all rows of the group, in input order. */
@@ -48,7 +48,10 @@ export function inGroup(error: unknown, row: number, where: string): unknown {
 	return error;
 }
 
-/** One line per row (each row's Line Items, usually a single entry written with expressions on the row). */
+/**
+ * The lines of a group: each row's Line Items (usually one entry written with expressions on the row), read by the
+ * same reader as a single invoice's, with errors naming the row and the group.
+ */
 export function readRowLines(
 	ctx: IExecuteFunctions,
 	rows: number[],
@@ -56,15 +59,11 @@ export function readRowLines(
 	where: string,
 	options: LineAmountOptions = {},
 ): ComputedLine[] {
-	const lines: ComputedLine[] = [];
-	for (const row of rows) {
+	return rows.flatMap((row) => {
 		try {
-			const raws = (ctx.getNodeParameter('lineItems.item', row, []) as IDataObject[]) ?? [];
-			if (raws.length === 0) throw new InputError('Line Items', 'no line item defined');
-			raws.forEach((raw, n) => lines.push(computeLineFrom(raw, currency, `Line Items[${n + 1}]`, options)));
+			return readLineItems(ctx, row, currency, options);
 		} catch (error) {
 			throw inGroup(error, row, where);
 		}
-	}
-	return lines;
+	});
 }
