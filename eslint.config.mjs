@@ -19,6 +19,9 @@ export default tseslint.config(
 		rules: {
 			'@typescript-eslint/no-floating-promises': 'error',
 			'@typescript-eslint/no-misused-promises': 'error',
+			// n8n calls execute with its context as `this`; an operation names it `ctx` once so the closures it hands to the
+			// item runner can use it.
+			'@typescript-eslint/no-this-alias': ['error', { allowedNames: ['ctx'] }],
 			// Unused arguments are named `_x` on purpose (interfaces the code implements).
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
 		},
@@ -68,6 +71,8 @@ export default tseslint.config(
 			// Tests build fakes and read untyped JSON from n8n and the simulators.
 			'@typescript-eslint/no-explicit-any': 'off',
 			'@typescript-eslint/no-non-null-assertion': 'off',
+			// Tests load the e2e suite's CommonJS helpers and the built dist files by path.
+			'@typescript-eslint/no-require-imports': 'off',
 		},
 	},
 );

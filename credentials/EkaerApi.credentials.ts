@@ -22,6 +22,7 @@ export class EkaerApi implements ICredentialType {
 			required: true,
 			description: 'The EKÁER technical user name (6–30 characters), the same as on the EKÁER web interface',
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-password-field -- a choice (plain or hashed), not a secret; the rule goes by the name
 		{
 			displayName: 'Password Type',
 			name: 'passwordType',
@@ -51,6 +52,7 @@ export class EkaerApi implements ICredentialType {
 			displayOptions: { show: { passwordType: ['sha512'] } },
 			description: 'Uppercase or lowercase hex SHA-512 of the password (128 characters)',
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- the signing key (aláírókulcs) signs every request: a secret, so masked
 		{
 			displayName: 'Signing Key',
 			name: 'signingKey',

@@ -26,6 +26,7 @@ export class SzamlaAgentApi implements ICredentialType {
 			description:
 				'An Agent key is created in Számlázz.hu under Settings › Agent keys. Username and password suit only invoicing on behalf of others; a user with access to several accounts cannot log in this way.',
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- the agent key logs in to the account: a secret, so masked
 		{
 			displayName: 'Agent Key',
 			name: 'agentKey',

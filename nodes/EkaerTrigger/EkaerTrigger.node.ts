@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type INodeExecutionData, type INodeType, type INodeTypeDescription, type IPollFunctions } from 'n8n-workflow';
+import { testEkaerCredential } from '../Ekaer/actions/credentialTest';
 import { properties } from './description';
 import { pollCards } from './poll';
 
@@ -16,9 +17,11 @@ export class EkaerTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'ekaerApi', required: true }],
+		credentials: [{ name: 'ekaerApi', required: true, testedBy: 'testEkaerCredential' }],
 		properties,
 	};
+
+	methods = { credentialTest: { testEkaerCredential } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollCards(this);

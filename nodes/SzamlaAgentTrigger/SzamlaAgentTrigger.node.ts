@@ -7,6 +7,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import { testSzamlaAgentCredential } from '../SzamlaAgent/actions/credentialTest';
 import { IPN_SETTING_PATH, properties, triggerPanel } from './description';
 import { receiveNotification } from './webhook';
 
@@ -27,11 +28,13 @@ export class SzamlaAgentTrigger implements INodeType {
 		defaults: { name: 'Számla Agent Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'szamlaAgentApi', required: true, displayOptions: { show: { verifyWithAgent: [true] } } }],
+		credentials: [{ name: 'szamlaAgentApi', required: true, testedBy: 'testSzamlaAgentCredential', displayOptions: { show: { verifyWithAgent: [true] } } }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'szamlazz-ipn' }],
 		triggerPanel,
 		properties,
 	};
+
+	methods = { credentialTest: { testSzamlaAgentCredential } };
 
 	webhookMethods = {
 		default: {

@@ -123,7 +123,8 @@ export function renderXml(root: XmlElement): string {
 /** What callers need of a parser. */
 export interface XmlDocumentParser {
 	/** The document as nested objects; shapes differ per answer, so callers narrow it. */
-	parse(xml: string): any; // the parsed tree is untyped by nature
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed tree is untyped by nature; each reader narrows it
+	parse(xml: string): any;
 }
 
 /**

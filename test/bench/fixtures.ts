@@ -81,7 +81,6 @@ export function protocolRequest(order: Order, today: string): CreateInvoiceReque
 }
 
 /** szamlazz.js 9.2.0's public API, loaded lazily (ESM package, needs Node's require(esm)). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type SzamlazzJs = any;
 export function loadSzamlazzJs(): SzamlazzJs {
 	return require('szamlazz.js');

@@ -23,7 +23,6 @@ export function redisServerBinary(): string | undefined {
 /** `describe` when redis-server is there (or on CI, where its absence must fail), else `describe.skip` with a note. */
 export function describeWithRedis(name: string, body: () => void): void {
 	if (redisServerBinary() || process.env.CI) return describe(name, body);
-	// eslint-disable-next-line no-console
 	console.warn(`SKIPPED "${name}": redis-server is not installed here (apt-get install redis-server; CI installs it).`);
 	describe.skip(name, body);
 }

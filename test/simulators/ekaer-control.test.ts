@@ -6,7 +6,6 @@ import { request } from 'undici';
 import { EkaerClient } from '../../nodes/Ekaer/client/client';
 import { passwordHash } from '../../nodes/Ekaer/signature';
 import { startEkaerSimulator, DEFAULT_USER, type EkaerSimulator } from './ekaer';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { seedCardXml } = require('../e2e/lib/seed') as { seedCardXml: (order: string, loadDate: string) => string };
 
 async function admin(sim: EkaerSimulator, action: string, body?: unknown): Promise<{ status: number; json: any }> {

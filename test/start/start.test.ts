@@ -9,13 +9,11 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const { parseArgs } = require('../../scripts/start/options');
 const { installFailure, StartError } = require('../../scripts/start/failures');
 const { readExamples, withCredentials, withWebhookIds } = require('../../scripts/start/examples');
 const { LOCAL_CREDENTIAL_REFS } = require('../e2e/credentials');
 const { packagePanels, panelCases, isVisible } = require('../e2e/browser/panels');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const REPO = path.resolve(__dirname, '..', '..');
 const START = path.join(REPO, 'scripts', 'start');

@@ -166,10 +166,7 @@ export class EkaerClient {
 				timeoutMs: this.options.timeoutMs,
 			});
 		} catch (error) {
-			if (error instanceof TransportError) {
-				throw new TransportError(error.failure, redact(error.message, this.secrets()), error.outcomeUnknown, error.httpStatus);
-			}
-			throw new TransportError('connection-lost', redact(String((error as Error)?.message ?? error), this.secrets()), true);
+			throw scrubbedTransportError(error, this.secrets());
 		}
 		return { status: response.status, body: response.body, contentType: response.headers['content-type'] };
 	}
@@ -177,3 +174,9 @@ export class EkaerClient {
 
 /** Names the node layer uses for the two NAV environments. */
 export { EKAER_PRODUCTION_URL as PRODUCTION_BASE_URL, EKAER_TEST_URL as TEST_BASE_URL } from './endpoints';
+
+/** A transport failure with the secrets taken out of its message; anything else thrown there counts as a lost connection. */
+function scrubbedTransportError(error: unknown, secrets: string[]): TransportError {
+	if (error instanceof TransportError) return new TransportError(error.failure, redact(error.message, secrets), error.outcomeUnknown, error.httpStatus);
+	return new TransportError('connection-lost', redact(String((error as Error)?.message ?? error), secrets), true);
+}

@@ -144,6 +144,7 @@ export class SzamlaAgentClient {
 			if (error instanceof ServiceError && isLoginFailure(error.details.code)) {
 				this.sessions.drop(this.fingerprint, this.staticData);
 			}
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- protocol layer (no n8n imports): the typed error goes on to the action layer, which converts it
 			throw error;
 		}
 	}

@@ -36,7 +36,6 @@ export async function routeOperation<Context extends { secrets: string[] }>(
 	} catch (error) {
 		// The item runner's errors are final (item index, description, API details, secrets scrubbed): wrapping them
 		// again would report every failure as item 0 and turn API errors into operation errors.
-		if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
-		throw toNodeError(ctx.getNode(), error, 0, context.secrets);
+		throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : toNodeError(ctx.getNode(), error, 0, context.secrets);
 	}
 }

@@ -10,7 +10,6 @@ import { DEFAULT_USER } from '../../simulators/ekaer';
 import { registerNodeTypes } from '../harness';
 import { runPoll } from '../harness/triggers';
 import { credentialFor, SECRETS, useSimulator } from '../ekaer/helpers';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { seedCardXml } = require('../../e2e/lib/seed') as { seedCardXml: (order: string, loadDate: string) => string };
 
 const TYPE = 'n8n-nodes-szamlazz-ekaer.ekaerTrigger';

@@ -106,10 +106,17 @@ function loadDate(value: unknown, field: string, timeZone: string): Date | strin
 	if (value === undefined || value === null || value === '') return undefined;
 	const text = typeof value === 'string' ? value.trim() : undefined;
 	if (text !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(text)) return text; // a date without time: sent as loadDateOnly
+	const parsed = attempt(() => optionalDateTime(value, field, timeZone));
+	if (!parsed.ok) throw new InputError(field, `must be a date or date-time, got "${String(value)}"`);
+	return parsed.value;
+}
+
+/** The value, or that it failed (the caller words the error for its field). */
+function attempt<T>(fn: () => T): { ok: true; value: T } | { ok: false } {
 	try {
-		return optionalDateTime(value, field, timeZone);
+		return { ok: true, value: fn() };
 	} catch {
-		throw new InputError(field, `must be a date or date-time, got "${String(value)}"`);
+		return { ok: false };
 	}
 }
 
@@ -137,11 +144,9 @@ interface CardParts {
 function partsFromJson(raw: unknown, timeZone: string, partial: boolean): CardParts {
 	let json = raw;
 	if (typeof json === 'string') {
-		try {
-			json = JSON.parse(json);
-		} catch {
-			throw new InputError('Trade Card (JSON)', 'is not valid JSON');
-		}
+		const parsed = attempt(() => JSON.parse(json as string) as unknown);
+		if (!parsed.ok) throw new InputError('Trade Card (JSON)', 'is not valid JSON');
+		json = parsed.value;
 	}
 	if (!json || typeof json !== 'object' || Array.isArray(json)) throw new InputError('Trade Card (JSON)', 'must be a JSON object');
 	const j = json as IDataObject;

@@ -38,6 +38,7 @@ export async function runRequests<Request, Result>(
 					result = await szamla.client.sendPrepared(call);
 				} catch (error) {
 					if (operation.recover) return await operation.recover(error, request, i);
+					// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the item runner turns it into a NodeApiError/NodeOperationError with the item index (nodes/shared/n8n/nodeErrors.ts)
 					throw error;
 				}
 				return await operation.output(result, request, i);

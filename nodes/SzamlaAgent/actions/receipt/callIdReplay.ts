@@ -34,6 +34,7 @@ export async function receiptOfCallId(szamla: SzamlaContext, request: CreateRece
 		if (error instanceof ServiceError && error.details.code === '339') {
 			throw cannotFind(refusal, `No receipt was found under Order Number "${request.orderNumber}", so the one with Call ID "${callId}" was made under another order number. Find it in Számlázz.hu.`);
 		}
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the item runner turns it into a NodeApiError/NodeOperationError with the item index (nodes/shared/n8n/nodeErrors.ts)
 		throw error;
 	}
 	if (found.callId !== callId || found.kind !== 'receipt') {

@@ -147,7 +147,7 @@ const USER_NAME = str({ max: 30, pattern: '[a-zA-Z0-9\\-@\\.]{6,30}' });
 const HASH = str({ min: 128, max: 128, pattern: '[0-9A-Za-z]{128}' });
 const text = (max: number, min?: number) => str({ max, min });
 const TRADE_TYPE = str({ enumeration: ['E', 'D', 'I'] });
-const GPS = decimal({ totalDigits: 18, fractionDigits: 14, maxExclusive: 9999.99999999999999 });
+const GPS = decimal({ totalDigits: 18, fractionDigits: 14, maxExclusive: 10_000 }) // the XSD's 9999.99999999999999, which a double reads as 10000;
 
 const LOCATION_FIELDS: Record<string, ValueRule> = {
 	name: text(200),

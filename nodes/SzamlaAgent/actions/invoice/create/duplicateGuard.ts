@@ -90,6 +90,7 @@ export async function findExisting(
 		data = await szamla.client.send(getInvoiceData, { ...selector, includePdf: false });
 	} catch (error) {
 		if (error instanceof ServiceError && error.details.code === '7') return undefined; // not found: create it
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- any other failure is the item's: the item runner turns it into a NodeApiError/NodeOperationError with the item index (nodes/shared/n8n/nodeErrors.ts)
 		throw error;
 	}
 	// An order number is shared by the proforma, prepayment and final documents of one order: only the same kind counts.
@@ -193,6 +194,7 @@ export class DuplicateGuard {
 			if (isOrderNumberRefusal(error) && guard.keys.orderNumber) {
 				return await this.existing(guard, await findRefused(this.szamla, guard.keys, kind, error), steps);
 			}
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- not a lost answer: the item runner turns it into a NodeApiError/NodeOperationError with the item index (nodes/shared/n8n/nodeErrors.ts)
 			if (!isLostAnswer(error)) throw error;
 			const recovery = await recoverLostCreate(this.szamla, guard.keys, kind, this.options.recoveryWaitMs);
 			if (!('found' in recovery)) throw recoveryError(error, guard.keys, recovery);
