@@ -33,6 +33,7 @@ export async function runRequests<Request, Result>(
 			async send({ request, call }, i) {
 				return await operation.output(await szamla.client.sendPrepared(call), request, i);
 			},
+			warm: ({ call }) => void call.xml, // serialise while an earlier answer is awaited
 		},
 		{
 			concurrency: operation.parallel === false ? 1 : readExecutionOptions(ctx).parallelRequests,

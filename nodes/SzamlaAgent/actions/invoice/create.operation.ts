@@ -60,6 +60,7 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 					existing: async (found) => [await invoiceOutput(ctx, i, found.result, prepared, flagsOf(prepared, { alreadyExisted: true }))],
 				});
 			},
+			warm: (prepared) => void prepared.call.xml, // serialise while an earlier answer is awaited
 		},
 		{
 			concurrency: readExecutionOptions(ctx).parallelRequests,
