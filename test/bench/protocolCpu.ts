@@ -82,9 +82,7 @@ export async function protocolCpu(ctx: BenchContext): Promise<Section> {
 			['szamlazz.js 9.2.0', fmt.us(theirsBuild), `${fmt.us(theirsParse)} (v2 only; v1: none)`, fmt.us(theirs), String(Buffer.byteLength(lastXml))],
 			['ours / szamlazz.js', fmt.x(oursBuild / theirsBuild), fmt.x(oursParse / theirsParse), fmt.x(ours / theirs), ''],
 		],
-		targets: [
-			{ what: '5. CPU per invoice, build + parse', target: '≤ 100 µs', measured: fmt.us(ours), met: ours <= 100 },
-			{ what: '5. ours / szamlazz.js (build + parse)', target: '≤ 0.5×', measured: fmt.x(ours / theirs), met: ours <= 0.5 * theirs },
-		],
+		// For information only: the per-invoice CPU budget is withdrawn (issue 12; the service takes 0.7–5.5 s per call).
+		targets: [],
 	};
 }

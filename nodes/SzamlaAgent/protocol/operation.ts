@@ -4,6 +4,7 @@
  * call ends without a clear answer, how its request XML is built and how its answer is read. Each operation is one file
  * under ./operations; `SzamlaAgentClient.send(operation, request)` builds, checks, sends and parses, typed end to end.
  */
+import type { XmlText } from '../../shared/xml';
 import type { AgentAuth } from './types/common';
 import type { RawResponse } from './types/response';
 
@@ -24,7 +25,10 @@ export interface OperationFacts {
 	readonly recoveryHint?: string;
 }
 
-/** A request built (and so checked) ahead of sending: the runner builds every item's request before sending any. */
+/**
+ * A request built (and so checked) ahead of sending: the runner builds every item's request before sending any. `xml`
+ * is serialised on first read, so it can happen while an earlier answer is awaited.
+ */
 export interface PreparedCall<Result> {
 	readonly operation: OperationFacts;
 	readonly xml: string;
@@ -46,7 +50,8 @@ export interface OperationSpec<Request, Result> {
 	root: string;
 	writes: boolean;
 	recoveryHint?: string;
-	build(request: Request, auth: AgentAuth): string;
+	/** The request document, built and checked now, serialised on demand. */
+	document(request: Request, auth: AgentAuth): XmlText;
 	parse(answer: RawResponse, request: Request, facts: OperationFacts): Result;
 }
 
@@ -63,11 +68,17 @@ export function defineOperation<Request, Result>(spec: OperationSpec<Request, Re
 	const parse = (answer: RawResponse, request: Request) => spec.parse(answer, request, facts);
 	return Object.freeze({
 		...facts,
-		build: spec.build,
+		build: (request: Request, auth: AgentAuth) => spec.document(request, auth).text(),
 		parse,
 		prepare(request: Request, auth: AgentAuth): PreparedCall<Result> {
-			const xml = spec.build(request, auth);
-			return { operation: facts, xml, parse: (answer) => parse(answer, request) };
+			const document = spec.document(request, auth);
+			return {
+				operation: facts,
+				get xml() {
+					return document.text();
+				},
+				parse: (answer) => parse(answer, request),
+			};
 		},
 	});
 }

@@ -167,6 +167,25 @@ describe('runItems', () => {
 		expect(sent).toEqual([0, 1, 0, 1]);
 	});
 
+	it('warms the next item while an answer is awaited; a failing warm changes nothing', async () => {
+		const events: string[] = [];
+		const out = await runItems<number>(fakeContext({ items: 3 }), {
+			prepare: (i) => i,
+			async send(p) {
+				events.push(`send ${p}`);
+				await tick(5);
+				events.push(`answer ${p}`);
+				return [{ json: { p } }];
+			},
+			warm(p) {
+				events.push(`warm ${p}`);
+				if (p === 2) throw new Error('not now');
+			},
+		});
+		expect(events).toEqual(['send 0', 'warm 1', 'answer 0', 'send 1', 'warm 2', 'answer 1', 'send 2', 'answer 2']);
+		expect(out.map((item) => item.json.p)).toEqual([0, 1, 2]);
+	});
+
 	it('runs only the listed items and pairs error items as told (row groups)', async () => {
 		const out = await runItems<number>(
 			fakeContext({ items: 5, continueOnFail: true }),

@@ -61,6 +61,8 @@ describe('XML writer', () => {
 	it('decodes numeric character references once, and only once', () => {
 		const parsed = createXmlParser().parse('<r><name>Caf&#233; &#x41;&amp;B &amp;#233;</name><pdf>QUJD&#13;\nREVG</pdf></r>');
 		expect(parsed.r.name).toBe('Café A&B &#233;');
+		// XML's entities only: an HTML name is not XML and stays as written.
+		expect(createXmlParser().parse('<r>a&nbsp;b</r>').r).toBe('a&nbsp;b');
 		expect(Buffer.from(parsed.r.pdf, 'base64').toString()).toBe('ABCDEF');
 	});
 });

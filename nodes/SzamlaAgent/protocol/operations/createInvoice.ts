@@ -4,7 +4,7 @@
  * UI: actions/invoice/create.operation.ts. Answer: responses/invoice.ts.
  */
 import { InputError } from '../../../shared/errors';
-import { leaf, node, type XmlElement } from '../../../shared/xml';
+import { leaf, node, type XmlElement, type XmlText } from '../../../shared/xml';
 import { defineOperation } from '../operation';
 import { parseInvoiceResponse } from '../responses/invoice';
 import type { AgentAuth, InvoiceKind, InvoiceLanguage } from '../types/common';
@@ -39,7 +39,7 @@ const LANGUAGES: ReadonlySet<string> = new Set<InvoiceLanguage>([
 
 const KINDS: ReadonlySet<string> = new Set<InvoiceKind>(['invoice', 'proforma', 'deliveryNote', 'prepayment', 'final', 'corrective']);
 
-function build(req: CreateInvoiceRequest, auth: AgentAuth): string {
+function document(req: CreateInvoiceRequest, auth: AgentAuth): XmlText {
 	const header = req.header;
 	if (!header || typeof header !== 'object') throw new InputError('Invoice Kind', 'invoice header is missing');
 	const currency = assertText(header.currency, 'Currency');
@@ -129,7 +129,7 @@ export const createInvoice = defineOperation<CreateInvoiceRequest, InvoiceResult
 	writes: true,
 	recoveryHint:
 		'The invoice may have been created. Do not send it again blindly: look it up first with "Get Invoice Data" or "Get Invoice PDF" by its external ID (or order number). The service can take a minute to finish, so a "not found" right away does not prove nothing was issued.',
-	build,
+	document,
 	parse(answer, request, facts) {
 		// A preview (elonezetpdf) issues nothing: its answer is the PDF alone, without a number.
 		const preview = request.header?.previewPdf === true;

@@ -4,7 +4,7 @@
  * listed order so output is stable for golden tests. Receipt lines name their amounts netto/afa/brutto.
  */
 import { InputError } from '../../../shared/errors';
-import { leaf, node, type XmlElement } from '../../../shared/xml';
+import { leaf, node, type XmlElement, type XmlText } from '../../../shared/xml';
 import { sumLines } from '../amounts';
 import { defineOperation } from '../operation';
 import { parseReceiptResponse } from '../responses/receipt';
@@ -41,7 +41,7 @@ export function checkReceiptPrefix(prefix: unknown): string {
 	return text;
 }
 
-function build(req: CreateReceiptRequest, auth: AgentAuth): string {
+function document(req: CreateReceiptRequest, auth: AgentAuth): XmlText {
 	const currency = assertText(req.currency, 'Currency');
 	const lines = req.lines;
 	if (!Array.isArray(lines) || lines.length === 0) throw new InputError(LINE_ITEMS, 'at least one line item is required');
@@ -112,6 +112,6 @@ export const createReceipt = defineOperation<CreateReceiptRequest, ReceiptResult
 	writes: true,
 	recoveryHint:
 		'The receipt may have been created. Look it up with "Get Receipt" by its order number and compare the call ID; resend only with the same call ID (the service then refuses a duplicate with code 338).',
-	build,
+	document,
 	parse: (answer, _request, facts) => parseReceiptResponse(facts, answer),
 });

@@ -2,7 +2,7 @@
  * Delete proforma (xmlszamladbkdel): one proforma by number, or every proforma of an order (szamla-agent.md §2.6).
  * UI: actions/invoice/deleteProforma.operation.ts. Answer: responses/proforma.ts.
  */
-import { node } from '../../../shared/xml';
+import { node, type XmlText } from '../../../shared/xml';
 import { defineOperation } from '../operation';
 import { parseDeleteProformaResponse } from '../responses/proforma';
 import type { AgentAuth } from '../types/common';
@@ -16,7 +16,7 @@ const ROOT = 'xmlszamladbkdel';
 
 const SELECTOR_LABELS = { proformaNumber: 'Proforma Number', orderNumber: 'Order Number' } as const;
 
-function build(req: DeleteProformaRequest, auth: AgentAuth): string {
+function document(req: DeleteProformaRequest, auth: AgentAuth): XmlText {
 	const map = req.selector as Partial<Record<keyof typeof SELECTOR_LABELS, string>> | undefined;
 	const key = exactlyOne(map, SELECTOR_LABELS);
 	const value = map![key]!;
@@ -36,6 +36,6 @@ export const deleteProforma = defineOperation<DeleteProformaRequest, DeleteProfo
 	root: ROOT,
 	writes: true,
 	recoveryHint: 'The proforma may have been deleted. Check with "Get Invoice Data" (not found means it is gone) before sending again.',
-	build,
+	document,
 	parse: (answer, _request, facts) => parseDeleteProformaResponse(facts, answer),
 });

@@ -4,7 +4,7 @@
  *
  * The one call other code needs most: `client.send(getInvoiceData, { invoiceNumber })`.
  */
-import { leaf } from '../../../shared/xml';
+import { leaf, type XmlText } from '../../../shared/xml';
 import { defineOperation } from '../operation';
 import { assertOptionalBoolean, authChildren, renderRequest } from '../requests/common';
 import { invoiceSelectorSlots } from '../requests/selectors';
@@ -17,7 +17,7 @@ export type { GetInvoiceDataRequest, InvoiceData };
 
 const ROOT = 'xmlszamlaxml';
 
-function build(req: GetInvoiceDataRequest, auth: AgentAuth): string {
+function document(req: GetInvoiceDataRequest, auth: AgentAuth): XmlText {
 	const { includePdf, ...selector } = req;
 	const [number, order, external] = invoiceSelectorSlots(selector);
 	return renderRequest(ROOT, [...authChildren(auth), number, order, leaf('pdf', assertOptionalBoolean(includePdf, 'Include PDF')), external]);
@@ -28,6 +28,6 @@ export const getInvoiceData = defineOperation<GetInvoiceDataRequest, InvoiceData
 	fieldName: 'action-szamla_agent_xml',
 	root: ROOT,
 	writes: false,
-	build,
+	document,
 	parse: (answer, _request, facts) => parseInvoiceDataResponse(facts, answer),
 });

@@ -2,7 +2,7 @@
  * Get receipt (xmlnyugtaget, xs:all; szamla-agent.md §2.9): by receipt number or order number.
  * UI: actions/receipt/get.operation.ts. Answer: responses/receipt.ts.
  */
-import { leaf, node } from '../../../shared/xml';
+import { leaf, node, type XmlText } from '../../../shared/xml';
 import { defineOperation } from '../operation';
 import { assertBoolean, authChildren, exactlyOne, renderRequest, textLeaf } from '../requests/common';
 import { parseReceiptResponse } from '../responses/receipt';
@@ -15,7 +15,7 @@ export type { GetReceiptRequest, ReceiptResult };
 const ROOT = 'xmlnyugtaget';
 const SELECTOR_LABELS = { receiptNumber: 'Receipt Number', orderNumber: 'Order Number' } as const;
 
-function build(req: GetReceiptRequest, auth: AgentAuth): string {
+function document(req: GetReceiptRequest, auth: AgentAuth): XmlText {
 	const map = req.selector as Partial<Record<keyof typeof SELECTOR_LABELS, string>> | undefined;
 	const key = exactlyOne(map, SELECTOR_LABELS);
 	const value = map![key]!;
@@ -37,6 +37,6 @@ export const getReceipt = defineOperation<GetReceiptRequest, ReceiptResult>({
 	fieldName: 'action-szamla_agent_nyugta_get',
 	root: ROOT,
 	writes: false,
-	build,
+	document,
 	parse: (answer, _request, facts) => parseReceiptResponse(facts, answer),
 });

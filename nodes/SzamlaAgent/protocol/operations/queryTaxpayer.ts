@@ -3,7 +3,7 @@
  * §2.11). UI: actions/taxpayer/get.operation.ts. Answer: responses/taxpayer.ts.
  */
 import { InputError } from '../../../shared/errors';
-import { node } from '../../../shared/xml';
+import { node, type XmlText } from '../../../shared/xml';
 import { defineOperation } from '../operation';
 import { parseTaxpayerResponse } from '../responses/taxpayer';
 import type { AgentAuth } from '../types/common';
@@ -23,7 +23,7 @@ export function taxpayerCore(taxNumber: unknown): string {
 	return digits.slice(0, 8);
 }
 
-function build(req: QueryTaxpayerRequest, auth: AgentAuth): string {
+function document(req: QueryTaxpayerRequest, auth: AgentAuth): XmlText {
 	return renderRequest(ROOT, [
 		node('beallitasok', authChildren(auth)),
 		{ name: 'torzsszam', text: taxpayerCore(req.taxNumber) },
@@ -35,6 +35,6 @@ export const queryTaxpayer = defineOperation<QueryTaxpayerRequest, TaxpayerResul
 	fieldName: 'action-szamla_agent_taxpayer',
 	root: ROOT,
 	writes: false,
-	build,
+	document,
 	parse: (answer, _request, facts) => parseTaxpayerResponse(facts, answer),
 });

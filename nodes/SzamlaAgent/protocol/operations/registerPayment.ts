@@ -3,7 +3,7 @@
  * UI: actions/invoice/registerPayment.operation.ts. Answer: responses/invoice.ts.
  */
 import { InputError } from '../../../shared/errors';
-import { leaf, node, type XmlElement } from '../../../shared/xml';
+import { leaf, node, type XmlElement, type XmlText } from '../../../shared/xml';
 import { defineOperation } from '../operation';
 import { parsePaymentResponse } from '../responses/invoice';
 import type { AgentAuth } from '../types/common';
@@ -18,7 +18,7 @@ const ROOT = 'xmlszamlakifiz';
 /** The schema allows at most five `kifizetes` per call. */
 export const MAX_INVOICE_PAYMENTS = 5;
 
-function build(req: RegisterPaymentRequest, auth: AgentAuth): string {
+function document(req: RegisterPaymentRequest, auth: AgentAuth): XmlText {
 	if (req.mode !== 'append' && req.mode !== 'replace') {
 		throw new InputError('Mode', `use "append" or "replace", got "${String(req.mode)}"`);
 	}
@@ -63,6 +63,6 @@ export const registerPayment = defineOperation<RegisterPaymentRequest, PaymentRe
 	writes: true,
 	recoveryHint:
 		'The payment may have been recorded. Check the invoice\'s payments with "Get Invoice Data" before sending again; an additive payment sent twice is recorded twice.',
-	build,
+	document,
 	parse: (answer, _request, facts) => parsePaymentResponse(facts, answer),
 });

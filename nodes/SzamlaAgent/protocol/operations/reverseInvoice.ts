@@ -3,7 +3,7 @@
  * come before valaszVerzio, and there is no cikkazoninvoice (szamla-agent.md §2.2).
  * UI: actions/invoice/reverse.operation.ts. Answer: responses/invoice.ts.
  */
-import { leaf, node, optionalNode } from '../../../shared/xml';
+import { leaf, node, optionalNode, type XmlText } from '../../../shared/xml';
 import { defineOperation } from '../operation';
 import { parseInvoiceResponse } from '../responses/invoice';
 import type { AgentAuth } from '../types/common';
@@ -28,7 +28,7 @@ const ROOT = 'xmlszamlast';
 /** Document type code of a reversing invoice; the official PHP SDK always sends it. */
 const STORNO_TYPE = 'SS';
 
-function build(req: ReverseInvoiceRequest, auth: AgentAuth): string {
+function document(req: ReverseInvoiceRequest, auth: AgentAuth): XmlText {
 	const seller = req.seller;
 	const buyer = req.buyer;
 	return renderRequest(ROOT, [
@@ -72,6 +72,6 @@ export const reverseInvoice = defineOperation<ReverseInvoiceRequest, InvoiceResu
 	writes: true,
 	recoveryHint:
 		'The reversal may have been issued. Check the original invoice with "Get Invoice Data" (it shows as reversed) before sending again.',
-	build,
+	document,
 	parse: (answer, _request, facts) => parseInvoiceResponse(facts, answer, { pdf: false, invoiceNumber: true }),
 });

@@ -2,7 +2,7 @@
  * Reverse receipt (xmlnyugtast, xs:sequence: order matters; szamla-agent.md §2.8).
  * UI: actions/receipt/reverse.operation.ts. Answer: responses/receipt.ts.
  */
-import { leaf, node } from '../../../shared/xml';
+import { leaf, node, type XmlText } from '../../../shared/xml';
 import { defineOperation } from '../operation';
 import { assertBoolean, authChildren, renderRequest, requiredTextLeaf, textLeaf } from '../requests/common';
 import { parseReceiptResponse } from '../responses/receipt';
@@ -14,7 +14,7 @@ export type { ReverseReceiptRequest, ReceiptResult };
 
 const ROOT = 'xmlnyugtast';
 
-function build(req: ReverseReceiptRequest, auth: AgentAuth): string {
+function document(req: ReverseReceiptRequest, auth: AgentAuth): XmlText {
 	return renderRequest(ROOT, [
 		node('beallitasok', [...authChildren(auth), leaf('pdfLetoltes', assertBoolean(req.downloadPdf, 'Download PDF'))]),
 		node('fejlec', [
@@ -31,6 +31,6 @@ export const reverseReceipt = defineOperation<ReverseReceiptRequest, ReceiptResu
 	root: ROOT,
 	writes: true,
 	recoveryHint: 'The receipt reversal may have been issued. Check the receipt with "Get Receipt" (reversed) before sending again.',
-	build,
+	document,
 	parse: (answer, _request, facts) => parseReceiptResponse(facts, answer),
 });

@@ -2,7 +2,7 @@
  * Send receipt (xmlnyugtasend, xs:sequence; szamla-agent.md §2.10): e-mail a receipt.
  * UI: actions/receipt/send.operation.ts. Answer: responses/receipt.ts.
  */
-import { node } from '../../../shared/xml';
+import { node, type XmlText } from '../../../shared/xml';
 import { defineOperation } from '../operation';
 import { authChildren, renderRequest, requiredTextLeaf, textLeaf } from '../requests/common';
 import { parseSendReceiptResponse } from '../responses/receipt';
@@ -14,7 +14,7 @@ export type { SendReceiptRequest, SendReceiptResult };
 
 const ROOT = 'xmlnyugtasend';
 
-function build(req: SendReceiptRequest, auth: AgentAuth): string {
+function document(req: SendReceiptRequest, auth: AgentAuth): XmlText {
 	const email = req.email;
 	return renderRequest(ROOT, [
 		node('beallitasok', authChildren(auth)),
@@ -36,6 +36,6 @@ export const sendReceipt = defineOperation<SendReceiptRequest, SendReceiptResult
 	root: ROOT,
 	writes: true,
 	recoveryHint: 'The e-mail may have been sent already; sending again may deliver it twice.',
-	build,
+	document,
 	parse: (answer, _request, facts) => parseSendReceiptResponse(facts, answer),
 });

@@ -3,15 +3,15 @@
  * InputError with the user-facing field name.
  */
 import { InputError } from '../../../shared/errors';
-import { leaf, node, renderXml, type XmlChild, type XmlElement } from '../../../shared/xml';
+import { buildXml, leaf, node, type XmlChild, type XmlElement, type XmlText } from '../../../shared/xml';
 import type { AgentAuth, IsoDate } from '../types/common';
 
 /** valaszVerzio: 2 = XML answers everywhere (the client parses XML, PDFs arrive base64 inside it). */
 export const RESPONSE_VERSION_XML = 2;
 
-/** Render a request document: its root element in its own default namespace, `http://www.szamlazz.hu/<root>`. */
-export function renderRequest(root: string, children: XmlChild[]): string {
-	return renderXml(node(root, children, { xmlns: `http://www.szamlazz.hu/${root}` }));
+/** A request document: its root element in its own default namespace, `http://www.szamlazz.hu/<root>`. */
+export function renderRequest(root: string, children: XmlChild[]): XmlText {
+	return buildXml(node(root, children, { xmlns: `http://www.szamlazz.hu/${root}` }));
 }
 
 /** Join a path prefix and a field label the way the UI shows nesting. */
