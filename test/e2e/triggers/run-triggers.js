@@ -255,20 +255,25 @@ async function ekaerChecks({ check, sims, recorder, old, queries, pollers, event
 	await ekaer.admin('POST', '__admin/tradeCards/status', { tcn: old.tcn, status: 'F' });
 	const start = await queries();
 	const recorded = () => recorder.matching('POST', /^\/ekaer-events$/).map((r) => `${r.body.event}:${r.body.orderNumber}${r.body.previousStatus ? `<${r.body.previousStatus}` : ''}>${r.body.status}`);
-	const expectedEvents = [
+	// The example workflow finalizes EXP-1 on its own poll. When that poll comes before this trigger's first poll after
+	// the seeding (two published workflows, two schedules), this trigger first sees EXP-1 already finalized: one
+	// "created" event with status F, and neither a validity warning nor a status change for it.
+	const exp1Events = () =>
+		recorded().includes('cardCreated:EXP-1>finalized')
+			? ['cardCreated:EXP-1>finalized']
+			: ['cardCreated:EXP-1>started', 'validityEndingSoon:EXP-1>started', ...(example ? ['cardStatusChanged:EXP-1<started>finalized'] : [])];
+	const expected = () => [
 		'cardCreated:WEB-1>started',
-		'cardCreated:EXP-1>started',
 		'cardCreated:EXP-2>started',
 		'cardStatusChanged:OLD-1<started>finalized',
-		'validityEndingSoon:EXP-1>started',
 		'validityEndingSoon:EXP-2>started',
+		...exp1Events(),
 	];
-	if (example) expectedEvents.push('cardStatusChanged:EXP-1<started>finalized');
-	const missing = () => expectedEvents.filter((e) => !recorded().includes(e));
+	const missing = () => expected().filter((e) => !recorded().includes(e));
 
 	if (events) {
 		await check('EKÁER Trigger polling every minute: the created, finalized and expiring cards each emitted exactly once', async () => {
-			await waitFor(`the events (${expectedEvents.length})`, () => missing().length === 0, 200_000, 2000).catch((e) => {
+			await waitFor(`the events (${expected().length})`, () => missing().length === 0, 200_000, 2000).catch((e) => {
 				throw new Error(`${e.message}; missing ${missing().join(', ')}; recorded ${recorded().join(', ')}`);
 			});
 			// One more poll of every trigger after the last event: nothing may come twice.
@@ -279,7 +284,7 @@ async function ekaerChecks({ check, sims, recorder, old, queries, pollers, event
 			const counts = got.reduce((m, e) => ((m[e] = (m[e] || 0) + 1), m), {});
 			const twice = Object.entries(counts).filter(([, n]) => n > 1).map(([e]) => e);
 			expect(twice.length === 0, `no event twice, got ${twice.join(', ')}`);
-			expect(JSON.stringify(got) === JSON.stringify(expectedEvents.slice().sort()), `exactly ${expectedEvents.join(', ')}; got ${got.join(', ')}`);
+			expect(JSON.stringify(got) === JSON.stringify(expected().slice().sort()), `exactly ${expected().join(', ')}; got ${got.join(', ')}`);
 			return `${got.length} events over ${(await queries()) - start} queries`;
 		});
 	}
