@@ -1,5 +1,6 @@
 /** The EKÁER Trigger's panel: which events, which cards (Get Many's filters), how far back. */
 import type { INodeProperties } from 'n8n-workflow';
+import { textFilterOptions, tradeTypeFilterOption } from '../Ekaer/actions/tradeCard/cardFilters';
 
 export const properties: INodeProperties[] = [
 	{
@@ -42,21 +43,8 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Destination VAT Number', name: 'destinationVatNumber', type: 'string', default: '' },
-			{ displayName: 'Order Number', name: 'orderNumber', type: 'string', default: '' },
-			{ displayName: 'Plate Number', name: 'plateNumber', type: 'string', default: '' },
-			{ displayName: 'Seller VAT Number', name: 'sellerVatNumber', type: 'string', default: '' },
-			{
-				displayName: 'Trade Type',
-				name: 'tradeType',
-				type: 'options',
-				options: [
-					{ name: 'Domestic', value: 'domestic' },
-					{ name: 'Export', value: 'export' },
-					{ name: 'Import', value: 'import' },
-				],
-				default: 'import',
-			},
+			...textFilterOptions,
+			tradeTypeFilterOption,
 		],
 	},
 	{

@@ -9,6 +9,7 @@ import { optionalText } from '../../../shared/n8n/values';
 import type { TradeCardQueryFilters, TradeCardStatus, TradeType } from '../../protocol/types';
 import { validateQuery } from '../../protocol/validate';
 import type { EkaerContext } from '../context';
+import { textFilterOptions, tradeTypeFilterOption } from './cardFilters';
 import { optionalDateTime } from './dateTimes';
 import { readSendOptions, sendOptionsProperty } from './options';
 
@@ -42,10 +43,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{ displayName: 'Destination VAT Number', name: 'destinationVatNumber', type: 'string', default: '' },
-			{ displayName: 'Order Number', name: 'orderNumber', type: 'string', default: '' },
-			{ displayName: 'Plate Number', name: 'plateNumber', type: 'string', default: '' },
-			{ displayName: 'Seller VAT Number', name: 'sellerVatNumber', type: 'string', default: '' },
+			...textFilterOptions,
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -59,17 +57,7 @@ export const description: INodeProperties[] = [
 				],
 				default: 'started',
 			},
-			{
-				displayName: 'Trade Type',
-				name: 'tradeType',
-				type: 'options',
-				options: [
-					{ name: 'Domestic', value: 'domestic' },
-					{ name: 'Export', value: 'export' },
-					{ name: 'Import', value: 'import' },
-				],
-				default: 'import',
-			},
+			tradeTypeFilterOption,
 		],
 	},
 	sendOptionsProperty(show, { batch: false }),
