@@ -51,12 +51,21 @@ class Editor {
 		await this.page.waitForURL((u) => !u.pathname.startsWith('/signin'));
 	}
 
-	/** Names on the workflow list (the overview the login lands on). */
-	async workflowNames() {
+	/**
+	 * Names on the workflow list (the overview the login lands on), read until every expected name is there or
+	 * `timeoutMs` passed. The list renders in steps (skeleton, first page, re-render after the project/tag fetches),
+	 * so a single read right after the first card appears can see no names at all (a CI run did).
+	 */
+	async workflowNames(expected = [], timeoutMs = 30000) {
 		await this.page.goto(`${this.baseUrl}/home/workflows`);
 		const names = this.testId('workflow-card-name');
 		await names.first().waitFor();
-		return (await names.allInnerTexts()).map((t) => t.trim());
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const listed = (await names.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+			if (expected.every((name) => listed.includes(name)) || Date.now() > deadline) return listed;
+			await this.page.waitForTimeout(500);
+		}
 	}
 
 	/** n8n's REST API with the session of the logged-in page (the browser-id header binds the cookie to it). */

@@ -81,10 +81,15 @@ async function runBrowserSuite({ say = (m) => console.log(`[browser] ${m}`) } = 
 		if (!(await check(`logs in as ${info.email} and finds every example workflow in the list`, async () => {
 			editor.phase = 'login';
 			await editor.login(info.email, info.password);
-			const listed = await editor.workflowNames();
+			const expected = readExamples(REPO).map((e) => e.workflow.name);
+			const listed = await editor.workflowNames(expected);
 			await editor.screenshot('workflows');
-			const missing = readExamples(REPO).map((e) => e.workflow.name).filter((name) => !listed.includes(name));
-			if (missing.length) throw new Error(`not in the workflow list: ${missing.join('; ')} (listed: ${listed.join('; ')})`);
+			const missing = expected.filter((name) => !listed.includes(name));
+			if (missing.length) {
+				// Say whether n8n has them at all (an import problem) or only the page does not show them (a UI problem).
+				const stored = await editor.api('GET', '/rest/workflows').then((d) => (Array.isArray(d) ? d : d?.data ?? []).map((w) => w.name), (e) => [`(REST failed: ${e.message})`]);
+				throw new Error(`not in the workflow list: ${missing.join('; ')} (listed: ${listed.join('; ')}; n8n's REST API has: ${stored.join('; ')})`);
+			}
 		}))) return outcomes;
 
 		await checkPanels(check, editor, panels);
