@@ -62,7 +62,7 @@ class Editor {
 		await names.first().waitFor();
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const listed = (await names.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+			const listed = (await names.allTextContents()).map((t) => t.trim()).filter(Boolean);
 			if (expected.every((name) => listed.includes(name)) || Date.now() > deadline) return listed;
 			await this.page.waitForTimeout(500);
 		}

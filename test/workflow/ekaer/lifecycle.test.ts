@@ -60,14 +60,14 @@ describe('Get', () => {
 		expect((card.deliveryPlans as IDataObject[])[0].id).toBe(stored.deliveryPlanIds[0]);
 	});
 
-	it('reports an unknown EKÁER number as the service refuses it, on that item', async () => {
+	it('reports an unknown EKÁER number as the service refuses it, on that item, naming the card', async () => {
 		const result = await runEkaer(sim(), { operation: 'get', tcn: '={{ $json.tcn }}' }, {
 			input: [{ tcn: 'E26010100000000' }],
 			continueOnFail: true,
 		});
 		const [json] = jsonOf(result);
 		expect(json.errorCode).toBe('INVALID_INPUT');
-		expect(json.tcn).toBeUndefined();
+		expect(json.tcn).toBe('E26010100000000');
 	});
 });
 

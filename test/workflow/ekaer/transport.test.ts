@@ -176,7 +176,7 @@ describe('faults', () => {
 		sim().injectFault(fault, { operation: 'queryTradeCards' });
 
 		const [json] = outputOf(await runEkaer(sim(), { operation: 'get', tcn: 'E26010100000000' }, { continueOnFail: true })).map((i) => i.json);
-		expect(json).toMatchObject({ retryable: true, outcomeUnknown: false });
+		expect(json).toMatchObject({ tcn: 'E26010100000000', retryable: true, outcomeUnknown: false });
 
 		sim().injectFault(fault, { operation: 'queryTradeCards' });
 		const error = errorOf(await runEkaer(sim(), { operation: 'get', tcn: 'E26010100000000' }));

@@ -5,6 +5,7 @@ import { runItems } from '../../../shared/n8n/itemRunner';
 import { optionalText } from '../../../shared/n8n/values';
 import { checkQuery } from '../../protocol/checked';
 import type { EkaerContext } from '../context';
+import { nameErrorItems, tcnParameter, type CardIdentity } from './manage';
 import { readSendOptions, sendOptionsProperty } from './options';
 
 const show = { resource: ['tradeCard'], operation: ['get'] };
@@ -16,10 +17,13 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Promise<INodeExecutionData[]> {
 	const ctx = this;
-	return await runItems<{ tcn: string }>(
+	const identities = new Map<number, CardIdentity>();
+	const out = await runItems<{ tcn: string }>(
 		ctx,
 		{
 			prepare(i) {
+				// An error item names the card it asked for, like those of the managing operations.
+				identities.set(i, { tcn: tcnParameter(ctx, i) });
 				return checkQuery({ tcn: optionalText(ctx.getNodeParameter('tcn', i, ''))?.toUpperCase() ?? '' });
 			},
 			async send(query) {
@@ -30,4 +34,6 @@ export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Pro
 		},
 		{ concurrency: readSendOptions(ctx).parallelRequests, secrets: ekaer.secrets },
 	);
+	nameErrorItems(out, identities);
+	return out;
 }

@@ -78,7 +78,7 @@ function inNodeTerms(error: unknown, operation: TradeCardOperation, names: Recor
 }
 
 /** Error items of the regular output get the card's names; an error-output item must stay `{ error }` for n8n. */
-function nameErrorItems(out: INodeExecutionData[], identities: Map<number, CardIdentity>): void {
+export function nameErrorItems(out: INodeExecutionData[], identities: Map<number, CardIdentity>): void {
 	for (const item of out) {
 		const json = item.json;
 		const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
@@ -90,7 +90,7 @@ function nameErrorItems(out: INodeExecutionData[], identities: Map<number, CardI
 }
 
 /** The EKÁER Number parameter of item i, if the operation has one and it can be read. */
-function tcnParameter(ctx: IExecuteFunctions, i: number): string | undefined {
+export function tcnParameter(ctx: IExecuteFunctions, i: number): string | undefined {
 	try {
 		return optionalText(ctx.getNodeParameter('tcn', i, ''))?.toUpperCase();
 	} catch {
