@@ -15,6 +15,10 @@ import { cardFromStored } from './storedCard';
 import type { DateOrDateTime, DeliveryPlan, Location, Party, TradeCard, TradeCardFields, TradeCardInfo, TradeCardItem, Vehicle } from './types';
 import { checkItem } from './validateCard';
 
+/** Optional card data a modify can remove (an empty field keeps the stored value, so removing needs saying), by label. */
+export const CLEARABLE_FIELDS = { carrier: 'Carrier', orderNumber: 'Order Number', trailer: 'Trailer' } as const;
+export type ClearableField = keyof typeof CLEARABLE_FIELDS;
+
 /** With `id`: a change of that stored item (only the fields given). Without: a new, complete item. */
 export type ItemChange = Partial<TradeCardItem>;
 
@@ -31,6 +35,28 @@ export interface CardChanges extends Partial<Flags> {
 	loadDate?: DateOrDateTime;
 	items?: ItemChange[];
 	plan?: Pick<DeliveryPlan, 'destinationCompanyIdentical' | 'saveLoadLocation' | 'saveUnloadLocation' | 'externalId'>;
+	/** Stored data to remove from the card. */
+	clear?: ClearableField[];
+}
+
+/** Whether `change` gives the field a value (then clearing it too is a contradiction). */
+function givenFor(changes: CardChanges, field: ClearableField): boolean {
+	if (field === 'carrier') return !blank(changes.carrier) || !blank(changes.carrierText);
+	if (field === 'trailer') return Object.values(changes.trailer ?? {}).some((v) => !blank(v as string | undefined));
+	return !blank(changes.orderNumber);
+}
+
+function clearFields(card: TradeCard, changes: CardChanges): void {
+	for (const field of changes.clear ?? []) {
+		if (!Object.hasOwn(CLEARABLE_FIELDS, field)) {
+			fail('Clear Fields', `has an unknown value "${String(field)}"; use ${Object.keys(CLEARABLE_FIELDS).join(', ')}`);
+		}
+		if (givenFor(changes, field)) fail('Clear Fields', `clears ${CLEARABLE_FIELDS[field]}, which this item also gives a new value`);
+		if (field === 'carrier') {
+			delete card.carrier;
+			delete card.carrierText;
+		} else delete card[field];
+	}
 }
 
 /** The given (non-blank) fields of `change` over `base`. */
@@ -108,6 +134,7 @@ export function modifyCard(stored: TradeCardInfo, changes: CardChanges): TradeCa
 	card.vehicle = over(card.vehicle, changes.vehicle) as Vehicle | undefined;
 	card.trailer = over(card.trailer, changes.trailer) as Vehicle | undefined;
 	if (changes.loadDate !== undefined) card.loadDate = changes.loadDate;
+	clearFields(card, changes);
 
 	const plan = applyItems(card, changes.items ?? []);
 	// Places live where the stored card keeps them: in the plan (the node's form since 1.8) or at card level.

@@ -71,6 +71,37 @@ describe('Get', () => {
 	});
 });
 
+describe('Modify › Clear Fields', () => {
+	const withExtras = { additionalFields: { carrierText: 'Fuvar Kft', trailerCountry: 'H', trailerPlateNumber: 'XYZ-987' } };
+
+	it('removes the trailer and the carrier from the stored card and keeps everything else', async () => {
+		const [tcn] = await createCards('domestic', ['CLR-1'], withExtras);
+		expect(sim().tradeCards.get(tcn)!.card.vehicle2?.plateNumber).toBe('XYZ987');
+
+		const [json] = jsonOf(await runEkaer(sim(), { operation: 'modify', inputMode: 'fields', tcn, clearFields: ['trailer', 'carrier'] }));
+		expect(json).toMatchObject({ tcn, operation: 'modify', result: 'OK', orderNumber: 'CLR-1' });
+		const stored = sim().tradeCards.get(tcn)!.card;
+		expect(stored.vehicle2).toBeUndefined();
+		expect(stored.fields.carrierText).toBeUndefined();
+		expect(stored.fields.orderNumber).toBe('CLR-1');
+		expect(stored.vehicle?.plateNumber).toBe('ABC123');
+	});
+
+	it('refuses to clear a field the same item gives a value, before any request', async () => {
+		const [tcn] = await createCards('domestic', ['CLR-2'], withExtras);
+		const before = requests();
+		const [json] = jsonOf(
+			await runEkaer(sim(), { operation: 'modify', inputMode: 'fields', tcn, orderNumber: 'CLR-2B', clearFields: ['orderNumber'] }, { continueOnFail: true }),
+		);
+		expect(json).toMatchObject({ tcn, errorField: 'Clear Fields' });
+		expect(json.error).toMatch(/Order Number/);
+		// The card is looked up (Modify needs it) but nothing is sent to change it.
+		expect(sim().stats.byOperation.modify ?? 0).toBe(0);
+		expect(requests() - before).toBeLessThanOrEqual(1);
+		expect(sim().tradeCards.get(tcn)!.card.fields.orderNumber).toBe('CLR-2');
+	});
+});
+
 describe('Modify with item ids from a Get', () => {
 	it('keeps the existing item (by id), changes its weight with a reason and adds a new item', async () => {
 		const [tcn] = await createCards('domestic', ['MOD-1']);

@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../shared/errors';
 import { optionalText } from '../../../shared/n8n/values';
-import { modifyCard } from '../../protocol/modification';
+import { CLEARABLE_FIELDS, modifyCard, type ClearableField } from '../../protocol/modification';
 import type { EkaerContext } from '../context';
 import { cardProperties } from './cardProperties';
 import { runManage } from './manage';
@@ -28,13 +28,30 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	...cardProperties(show, { partial: true }),
+	{
+		displayName: 'Clear Fields',
+		name: 'clearFields',
+		type: 'multiOptions',
+		options: Object.entries(CLEARABLE_FIELDS).map(([value, name]) => ({ name, value })),
+		default: [],
+		description:
+			'Stored data to remove from the card (an empty field above keeps what the card has). Carrier removes both the carrier ID and the carrier name.',
+		displayOptions: { show },
+	},
 	sendOptionsProperty(show, { batch: true }),
 ];
+
+/** The Clear Fields value (from an expression it may be one name or a comma-separated list); checked by modifyCard. */
+function clearList(value: unknown): ClearableField[] {
+	if (Array.isArray(value)) return value as ClearableField[];
+	if (typeof value === 'string') return value.split(',').map((v) => v.trim()).filter(Boolean) as ClearableField[];
+	return [];
+}
 
 export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Promise<INodeExecutionData[]> {
 	return await runManage(this, ekaer, async (i) => {
 		// Read (and checked) before the look-up, so bad input fails without a request.
-		const changes = readCardChanges(this, i);
+		const changes = { ...readCardChanges(this, i), clear: clearList(this.getNodeParameter('clearFields', i, [])) };
 		const tcn = optionalText(this.getNodeParameter('tcn', i, ''))?.toUpperCase() ?? '';
 		const [stored] = await ekaer.client.query({ tcn });
 		if (!stored) throw new InputError('EKÁER Number', `no trade card ${tcn} was found for this taxpayer`);
