@@ -48,6 +48,9 @@ export class TradeCardRecord implements EkaerTradeCard {
 	get plateNumber(): string | undefined {
 		return this.card.vehicle?.plateNumber;
 	}
+	get trailerPlateNumber(): string | undefined {
+		return this.card.vehicle2?.plateNumber;
+	}
 	get arrivalDate(): string | undefined {
 		return this.card.fields.arrivalDate ?? this.card.fields.arrivalDateOnly;
 	}

@@ -73,6 +73,8 @@ export interface EkaerTradeCard {
 	readonly tradeType: string;
 	readonly orderNumber?: string;
 	readonly plateNumber?: string;
+	/** The trailer's (vehicle2) plate number. */
+	readonly trailerPlateNumber?: string;
 	readonly items: EkaerTradeCardItem[];
 	readonly deliveryPlanIds: string[];
 	readonly totalWeight: number;

@@ -165,6 +165,9 @@ export interface InvoiceDocument {
 	language: string;
 	comment?: string;
 	eInvoice: boolean;
+	/** The header's fizetendoKorrekcio and eusAfa as sent (recorded only: their effect on the figures is not documented). */
+	payableCorrection?: string;
+	euVat: boolean;
 	buyer: Buyer;
 	lines: InvoiceLine[];
 	totals: { net: number; vat: number; gross: number };

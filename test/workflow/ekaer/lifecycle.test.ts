@@ -76,15 +76,16 @@ describe('Modify › Clear Fields', () => {
 
 	it('removes the trailer and the carrier from the stored card and keeps everything else', async () => {
 		const [tcn] = await createCards('domestic', ['CLR-1'], withExtras);
-		expect(sim().tradeCards.get(tcn)!.card.vehicle2?.plateNumber).toBe('XYZ987');
+		expect(sim().tradeCards.get(tcn)!.trailerPlateNumber).toBe('XYZ987');
+		expect(sim().tradeCards.get(tcn)!.fields.carrierText).toBe('Fuvar Kft');
 
 		const [json] = jsonOf(await runEkaer(sim(), { operation: 'modify', inputMode: 'fields', tcn, clearFields: ['trailer', 'carrier'] }));
 		expect(json).toMatchObject({ tcn, operation: 'modify', result: 'OK', orderNumber: 'CLR-1' });
-		const stored = sim().tradeCards.get(tcn)!.card;
-		expect(stored.vehicle2).toBeUndefined();
+		const stored = sim().tradeCards.get(tcn)!;
+		expect(stored.trailerPlateNumber).toBeUndefined();
 		expect(stored.fields.carrierText).toBeUndefined();
-		expect(stored.fields.orderNumber).toBe('CLR-1');
-		expect(stored.vehicle?.plateNumber).toBe('ABC123');
+		expect(stored.orderNumber).toBe('CLR-1');
+		expect(stored.plateNumber).toBe('ABC123');
 	});
 
 	it('refuses to clear a field the same item gives a value, before any request', async () => {
@@ -98,7 +99,7 @@ describe('Modify › Clear Fields', () => {
 		// The card is looked up (Modify needs it) but nothing is sent to change it.
 		expect(sim().stats.byOperation.modify ?? 0).toBe(0);
 		expect(requests() - before).toBeLessThanOrEqual(1);
-		expect(sim().tradeCards.get(tcn)!.card.fields.orderNumber).toBe('CLR-2');
+		expect(sim().tradeCards.get(tcn)!.orderNumber).toBe('CLR-2');
 	});
 });
 

@@ -109,6 +109,22 @@ describe('Invoice › Create, every document kind', () => {
 		expect(doc.eInvoice).toBe(true);
 	});
 
+	it('sends Payable Correction and No Hungarian VAT as set in Additional Fields, and neither when unset', async () => {
+		const result = await runNode(
+			h.sim,
+			createInvoiceParams([line('Tanácsadás', 1, 10_003)], {
+				paymentMethod: 'készpénz',
+				additionalFields: { payableCorrection: -3, euVat: true },
+				downloadPdf: false,
+			}),
+		);
+		expect(result.error).toBeUndefined();
+		expect(invoice(jsonOf(result)[0].invoiceNumber)).toMatchObject({ payableCorrection: '-3', euVat: true });
+
+		const plain = await runNode(h.sim, createInvoiceParams([line('Licenc', 1, 1000)], { downloadPdf: false }));
+		expect(invoice(jsonOf(plain)[0].invoiceNumber)).toMatchObject({ payableCorrection: undefined, euVat: false });
+	});
+
 	it('a wrong password is a login error (code 3) from the service, not an issued invoice', async () => {
 		const before = h.sim.documents.invoices().length;
 		const result = await runWorkflow({

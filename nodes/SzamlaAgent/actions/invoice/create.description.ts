@@ -190,8 +190,24 @@ export const createInvoiceDescription: INodeProperties[] = [
 			{ displayName: 'Item Identifiers on Invoice', name: 'itemIdentifierOnInvoice', type: 'boolean', default: false, description: 'Whether to print the line identifiers (SKUs)' },
 			text('Invoice Prefix', 'invoicePrefix', 'A prefix registered in your Számlázz.hu account'),
 			text('Logo', 'logoExtra', 'Name of an extra logo uploaded to your account'),
+			{
+				displayName: 'No Hungarian VAT (EU VAT)',
+				name: 'euVat',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether the invoice carries no Hungarian VAT and is not reported to NAV Online Számla (e.g. VAT paid in another EU country under OSS); the lines keep their VAT keys',
+			},
 			text('Order Number', 'orderNumber', 'Your order number; links proforma, prepayment and final invoices of one order'),
 			{ displayName: 'Paid', name: 'paid', type: 'boolean', default: false, description: 'Whether to mark the invoice as already paid' },
+			{
+				displayName: 'Payable Correction',
+				name: 'payableCorrection',
+				type: 'number',
+				typeOptions: { numberPrecision: 2 },
+				default: 0,
+				description: 'Amount added to (negative: taken from) the amount payable, e.g. the cash rounding to 5 Ft; the line totals stay as they are',
+			},
 			{ displayName: 'PDF Copies', name: 'pdfCopies', type: 'number', default: 1, typeOptions: { minValue: 1, maxValue: 10 } },
 			{
 				displayName: 'Preview Only',

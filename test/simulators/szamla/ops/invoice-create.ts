@@ -173,6 +173,8 @@ export function createInvoice(ctx: OpContext): Answer {
 		language: text(header, 'szamlaNyelve') ?? 'hu',
 		comment: value(header, 'megjegyzes'),
 		eInvoice: bool(settings, 'eszamla'),
+		payableCorrection: value(header, 'fizetendoKorrekcio'),
+		euVat: bool(header, 'eusAfa'),
 		buyer: readBuyer(child(tree, 'vevo')),
 		lines,
 		totals,

@@ -103,6 +103,8 @@ export async function readInvoice(
 			logoExtra: optionalText(fields.logoExtra),
 			invoicePrefix: optionalText(fields.invoicePrefix),
 			paid: optionalBoolean(fields.paid, 'Additional Fields › Paid'),
+			payableCorrection: optionalNumber(fields.payableCorrection, 'Additional Fields › Payable Correction') || undefined,
+			euVat: optionalBoolean(fields.euVat, 'Additional Fields › No Hungarian VAT (EU VAT)') || undefined,
 			template: optionalText(fields.template),
 			previewPdf: previewPdf || undefined,
 		},
