@@ -49,8 +49,6 @@ function document(req: CreateInvoiceRequest, auth: AgentAuth): XmlText {
 		leaf('szamlaLetoltes', assertBoolean(req.downloadPdf, 'Download PDF')),
 		leaf('szamlaLetoltesPld', assertOptionalInteger(req.pdfCopies, 'PDF Copies', 1)),
 		leaf('valaszVerzio', RESPONSE_VERSION_XML),
-		textLeaf('aggregator', req.aggregator, 'Aggregator'),
-		leaf('guardian', assertOptionalBoolean(req.guardian, 'Guardian')),
 		leaf('cikkazoninvoice', assertOptionalBoolean(req.itemIdentifierOnInvoice, 'Item Identifier on Invoice')),
 		textLeaf('szamlaKulsoAzon', req.externalId, 'Additional Fields › External ID'),
 	]);
@@ -60,7 +58,7 @@ function document(req: CreateInvoiceRequest, auth: AgentAuth): XmlText {
 		sellerElement(req.seller),
 		buyerElement(req.buyer),
 		waybillElement(req.waybill),
-		invoiceLinesElement(req.lines, currency, header.marginScheme === true),
+		invoiceLinesElement(req.lines, currency),
 	]);
 }
 
@@ -85,11 +83,6 @@ function headerElement(h: InvoiceHeader, currency: string): XmlElement {
 		throw new InputError('Proforma Number to Convert', 'A proforma cannot settle another proforma; choose another kind');
 	}
 	const preview = assertOptionalBoolean(h.previewPdf, 'Preview PDF');
-	const simplified = assertOptionalBoolean(h.simplifiedItems, 'Simplified Items');
-	// The two schema versions disagree on the order of these two elements, so a request may carry only one of them.
-	if (preview && simplified) {
-		throw new InputError('Simplified Items', 'cannot be combined with Preview PDF; turn one of them off');
-	}
 
 	return node('fejlec', [
 		leaf('keltDatum', assertOptionalDate(h.issueDate, 'Issue Date')),
@@ -114,11 +107,9 @@ function headerElement(h: InvoiceHeader, currency: string): XmlElement {
 		textLeaf('szamlaszamElotag', h.invoicePrefix, 'Additional Fields › Invoice Prefix'),
 		leaf('fizetendoKorrekcio', assertOptionalNumber(h.payableCorrection, 'Additional Fields › Payable Correction')),
 		leaf('fizetve', assertOptionalBoolean(h.paid, 'Paid')),
-		leaf('arresAfa', assertOptionalBoolean(h.marginScheme, 'Margin Scheme')),
 		leaf('eusAfa', assertOptionalBoolean(h.euVat, 'Additional Fields › No Hungarian VAT (EU VAT)')),
 		textLeaf('szamlaSablon', h.template, 'Additional Fields › Template'),
 		preview ? leaf('elonezetpdf', true) : undefined,
-		simplified ? leaf('simpleItems', true) : undefined,
 	]);
 }
 

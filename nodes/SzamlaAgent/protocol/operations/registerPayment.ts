@@ -49,7 +49,6 @@ function document(req: RegisterPaymentRequest, auth: AgentAuth): XmlText {
 			requiredTextLeaf('szamlaszam', req.invoiceNumber, 'Invoice Number'),
 			textLeaf('adoszam', req.taxNumber, 'Tax Number'),
 			leaf('additiv', req.mode === 'append'),
-			textLeaf('aggregator', req.aggregator, 'Aggregator'),
 			leaf('valaszVerzio', RESPONSE_VERSION_XML),
 		]),
 		...entries,

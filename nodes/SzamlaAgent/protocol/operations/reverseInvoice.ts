@@ -1,6 +1,6 @@
 /**
- * xmlszamlast — reverse (storno) an invoice. Its `beallitasok` order differs from create's: aggregator and guardian
- * come before valaszVerzio, and there is no cikkazoninvoice (szamla-agent.md §2.2).
+ * xmlszamlast — reverse (storno) an invoice. Its `beallitasok` differ from create's: no cikkazoninvoice (szamla-agent.md
+ * §2.2); the partner-only aggregator and guardian, which would come before valaszVerzio, are not offered.
  * UI: actions/invoice/reverse.operation.ts. Answer: responses/invoice.ts.
  */
 import { leaf, node, optionalNode, type XmlText } from '../../../shared/xml';
@@ -12,7 +12,6 @@ import type { InvoiceResult } from '../types/response';
 import {
 	RESPONSE_VERSION_XML,
 	authChildren,
-	assertOptionalBoolean,
 	assertOptionalDate,
 	assertOptionalInteger,
 	renderRequest,
@@ -37,8 +36,6 @@ function document(req: ReverseInvoiceRequest, auth: AgentAuth): XmlText {
 			leaf('eszamla', assertBoolean(req.eInvoice, 'E-Invoice')),
 			leaf('szamlaLetoltes', assertBoolean(req.downloadPdf, 'Download PDF')),
 			leaf('szamlaLetoltesPld', assertOptionalInteger(req.pdfCopies, 'PDF Copies', 1)),
-			textLeaf('aggregator', req.aggregator, 'Aggregator'),
-			leaf('guardian', assertOptionalBoolean(req.guardian, 'Guardian')),
 			leaf('valaszVerzio', RESPONSE_VERSION_XML),
 			textLeaf('szamlaKulsoAzon', req.externalId, 'Additional Fields › External ID'),
 		]),

@@ -29,10 +29,9 @@ export interface CheckedLineAmounts {
 
 /**
  * Reads one line's amounts as numbers (errors name `at`, e.g. "Line Items[3] › Quantity") and checks them against the
- * service's rules for `currency`. `skipVatRule`: margin scheme lines, whose VAT is computed on the margin; special VAT
- * keys are always skipped (0 %).
+ * service's rules for `currency`. Special VAT keys (0 %) skip the VAT rule.
  */
-export function checkedLineAmounts(line: LineAmountFields, at: string, currency: string, skipVatRule = false): CheckedLineAmounts {
+export function checkedLineAmounts(line: LineAmountFields, at: string, currency: string): CheckedLineAmounts {
 	const number = (value: unknown, name: string) => assertNumber(value, fieldPath(at, name));
 	const checked = {
 		quantity: number(line.quantity, 'Quantity'),
@@ -50,7 +49,7 @@ export function checkedLineAmounts(line: LineAmountFields, at: string, currency:
 		if (!fitsAmountDecimals(value)) throw new InputError(fieldPath(at, name), `must be rounded to ${AMOUNT_DECIMALS} decimals, got ${value}`);
 	}
 
-	const rate = skipVatRule || isSpecialVatKey(checked.vatKey) ? undefined : vatRateOf(checked.vatKey);
+	const rate = isSpecialVatKey(checked.vatKey) ? undefined : vatRateOf(checked.vatKey);
 	const breach = lineRuleBreach(checked, rate, currency);
 	if (breach) {
 		const places = breach.decimals === 0 ? 'whole forints' : `${breach.decimals} decimals`;

@@ -10,10 +10,6 @@ export interface CreateInvoiceRequest {
 	pdfCopies?: number;
 	/** Your own reference for the invoice (e.g. workflow:order:kind); lets you find it again after a lost answer. Not unique on the service side. */
 	externalId?: string;
-	/** Aggregator/partner code agreed with Számlázz.hu (leave empty unless told otherwise). */
-	aggregator?: string;
-	/** Enable the Számlázz.hu "Guardian" check for this invoice. */
-	guardian?: boolean;
 	/** Print the line item identifiers (article numbers) on the invoice. */
 	itemIdentifierOnInvoice?: boolean;
 	/** Dates, payment, currency and document kind. */
@@ -65,16 +61,12 @@ export interface InvoiceHeader {
 	payableCorrection?: number;
 	/** Mark the invoice as already paid. */
 	paid?: boolean;
-	/** Margin scheme invoice (VAT on the margin, e.g. second-hand goods). */
-	marginScheme?: boolean;
 	/** The invoice carries no Hungarian VAT and is not reported to NAV Online Számla (line VAT keys still apply). */
 	euVat?: boolean;
 	/** Invoice layout template. */
 	template?: InvoiceTemplate | string;
-	/** Only render a preview PDF; no invoice is issued. Cannot be combined with simplified items. */
+	/** Only render a preview PDF; no invoice is issued. */
 	previewPdf?: boolean;
-	/** Simplified item display for tour operators (hides prices and VAT on the invoice image). Cannot be combined with preview. */
-	simplifiedItems?: boolean;
 }
 
 export interface SellerSettings {
@@ -181,8 +173,6 @@ export interface InvoiceLine {
 	netUnitPrice: number;
 	/** VAT rate or special key, e.g. "27", "5", "AAM", "TAM", "EUK". */
 	vatKey: string;
-	/** Margin scheme VAT base (margin scheme invoices only). */
-	marginVatBase?: number;
 	/** Net amount: net unit price × quantity, rounded to the currency. */
 	netAmount: number;
 	/** VAT amount: net amount × rate / 100, rounded to the currency. */

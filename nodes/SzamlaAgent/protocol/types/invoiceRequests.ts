@@ -9,10 +9,6 @@ export interface ReverseInvoiceRequest {
 	downloadPdf: boolean;
 	/** Number of copies in the returned PDF. */
 	pdfCopies?: number;
-	/** Aggregator/partner code agreed with Számlázz.hu. */
-	aggregator?: string;
-	/** Enable the Számlázz.hu "Guardian" check. */
-	guardian?: boolean;
 	/** Your own reference, attached to the reversing document. */
 	externalId?: string;
 	/** Number of the invoice to reverse. */
@@ -42,8 +38,6 @@ export interface RegisterPaymentRequest {
 	taxNumber?: string;
 	/** "append" adds these payments to those already recorded; "replace" overwrites them (an empty list clears them). */
 	mode: 'append' | 'replace';
-	/** Aggregator/partner code agreed with Számlázz.hu. */
-	aggregator?: string;
 	/** Payments to record (at most 5). */
 	payments: InvoicePayment[];
 }

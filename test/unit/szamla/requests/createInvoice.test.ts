@@ -20,19 +20,17 @@ describe('buildCreateInvoiceXml — schema validity', () => {
 		docs[`full ${kind}`] = buildCreateInvoiceXml(fullInvoice(kind));
 	}
 	docs['preview'] = buildCreateInvoiceXml(with_(minimalInvoice(), (r) => (r.header.previewPdf = true)));
-	docs['simplified items'] = buildCreateInvoiceXml(with_(minimalInvoice(), (r) => (r.header.simplifiedItems = true)));
 	docs['e-invoice'] = buildCreateInvoiceXml(with_(minimalInvoice(), (r) => (r.eInvoice = true)));
 	docs['user/password'] = buildCreateInvoiceXml(with_(minimalInvoice(), (r) => (r.auth = USER_AUTH)));
-	docs['margin scheme'] = buildCreateInvoiceXml(
+	docs['eu vat + payable correction'] = buildCreateInvoiceXml(
 		with_(minimalInvoice(), (r) => {
-			r.header.marginScheme = true;
-			r.lines = [line({ marginVatBase: 1500 })];
+			r.header.euVat = true;
+			r.header.payableCorrection = -3;
 		}),
 	);
-	docs['eu vat'] = buildCreateInvoiceXml(with_(minimalInvoice(), (r) => (r.header.euVat = true)));
 
 	it('every kind, minimal and full, preview, e-invoice and login variants validate against xmlszamla.xsd', async () => {
-		expect(Object.keys(docs)).toHaveLength(18);
+		expect(Object.keys(docs)).toHaveLength(16);
 		expect(await invalidDocuments(docs, REQUEST_XSD('xmlszamla.xsd'))).toEqual({});
 	});
 
@@ -71,13 +69,13 @@ describe('buildCreateInvoiceXml — structure', () => {
 	it('writes every optional element in schema order when all are set', () => {
 		const xml = buildCreateInvoiceXml(fullInvoice('final'));
 		expect(childNames(xml, 'beallitasok')).toEqual([
-			'felhasznalo', 'jelszo', 'eszamla', 'szamlaLetoltes', 'szamlaLetoltesPld', 'valaszVerzio', 'aggregator', 'guardian',
-			'cikkazoninvoice', 'szamlaKulsoAzon',
+			'felhasznalo', 'jelszo', 'eszamla', 'szamlaLetoltes', 'szamlaLetoltesPld', 'valaszVerzio', 'cikkazoninvoice',
+			'szamlaKulsoAzon',
 		]);
 		expect(childNames(xml, 'fejlec')).toEqual([
 			'keltDatum', 'teljesitesDatum', 'fizetesiHataridoDatum', 'fizmod', 'penznem', 'szamlaNyelve', 'megjegyzes',
 			'arfolyamBank', 'arfolyam', 'rendelesSzam', 'dijbekeroSzamlaszam', 'vegszamla', 'elolegSzamlaszam', 'logoExtra',
-			'szamlaszamElotag', 'fizetendoKorrekcio', 'fizetve', 'arresAfa', 'eusAfa', 'szamlaSablon',
+			'szamlaszamElotag', 'fizetendoKorrekcio', 'fizetve', 'eusAfa', 'szamlaSablon',
 		]);
 		expect(childNames(xml, 'vevo')).toEqual([
 			'nev', 'orszag', 'irsz', 'telepules', 'cim', 'email', 'sendEmail', 'adoalany', 'adoszam', 'adoszamEU', 'postazasiNev',
@@ -126,13 +124,10 @@ describe('buildCreateInvoiceXml — structure', () => {
 		expect(xml).toContain('<vegszamla>true</vegszamla><elolegSzamlaszam>E-1</elolegSzamlaszam>');
 	});
 
-	it('preview and simplified items each come out alone', () => {
-		expect(buildCreateInvoiceXml(with_(minimalInvoice(), (r) => (r.header.previewPdf = true)))).toContain(
-			'<elonezetpdf>true</elonezetpdf></fejlec>',
-		);
-		expect(buildCreateInvoiceXml(with_(minimalInvoice(), (r) => (r.header.simplifiedItems = true)))).toContain(
-			'<simpleItems>true</simpleItems></fejlec>',
-		);
+	it('preview comes last in the header, never with simpleItems (the two schemas order them differently)', () => {
+		const xml = buildCreateInvoiceXml(with_(minimalInvoice(), (r) => (r.header.previewPdf = true)));
+		expect(xml).toContain('<elonezetpdf>true</elonezetpdf></fejlec>');
+		expect(xml).not.toContain('simpleItems');
 	});
 
 	it('escapes &, < and > (quotes need none in text) and keeps Hungarian accents as UTF-8', () => {
@@ -173,7 +168,6 @@ describe('buildCreateInvoiceXml — input errors name the field', () => {
 		['prepayment number on a plain invoice', (r) => (r.header.prepaymentInvoiceNumber = 'E-1'), 'Prepayment Invoice Number'],
 		['proforma converting a proforma', (r) => { r.header.kind = 'proforma'; r.header.proformaNumberToConvert = 'D-1'; }, 'Proforma Number to Convert'],
 		['unknown kind', (r) => ((r.header as { kind: string }).kind = 'storno'), 'Invoice Kind'],
-		['preview and simplified', (r) => { r.header.previewPdf = true; r.header.simplifiedItems = true; }, 'Simplified Items'],
 		['no lines', (r) => (r.lines = []), 'Line Items', /at least one/i],
 		['bad quantity', (r) => (r.lines = [line(), line(), line({ quantity: NaN })]), 'Line Items[3] › Quantity', /finite/],
 		['infinite price', (r) => (r.lines = [line({ netUnitPrice: Infinity })]), 'Line Items[1] › Net Unit Price'],

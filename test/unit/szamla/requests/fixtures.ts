@@ -51,8 +51,6 @@ export function fullInvoice(kind: InvoiceKind = 'invoice'): CreateInvoiceRequest
 		downloadPdf: true,
 		pdfCopies: 2,
 		externalId: 'wf1:order-42:invoice',
-		aggregator: 'AGG',
-		guardian: true,
 		itemIdentifierOnInvoice: true,
 		header: {
 			kind,
@@ -73,7 +71,6 @@ export function fullInvoice(kind: InvoiceKind = 'invoice'): CreateInvoiceRequest
 			invoicePrefix: 'WEB',
 			payableCorrection: -0.01,
 			paid: true,
-			marginScheme: false,
 			euVat: false,
 			template: 'SzlaMost',
 		},

@@ -26,8 +26,6 @@ const fullReverse: ReverseInvoiceRequest = {
 	eInvoice: true,
 	downloadPdf: true,
 	pdfCopies: 1,
-	aggregator: 'AGG',
-	guardian: true,
 	externalId: 'wf1:order-42:storno',
 	invoiceNumber: 'E-TST-2026-1',
 	issueDate: '2026-09-10',
@@ -50,7 +48,7 @@ const CASES: Record<OperationName, Record<string, string>> = {
 	reverseInvoice: { minimal: buildReverseInvoiceXml(minimalReverse), full: buildReverseInvoiceXml(fullReverse) },
 	registerPayment: {
 		'append 1': buildRegisterPaymentXml(payment('append', 1)),
-		'replace 5 + all options': buildRegisterPaymentXml({ ...payment('replace', 5), auth: USER_AUTH, taxNumber: '12345678-2-42', aggregator: 'A' }),
+		'replace 5 + all options': buildRegisterPaymentXml({ ...payment('replace', 5), auth: USER_AUTH, taxNumber: '12345678-2-42' }),
 		'replace none (clears)': buildRegisterPaymentXml(payment('replace', 0)),
 	},
 	getInvoicePdf: {
@@ -131,9 +129,9 @@ describe('operation table', () => {
 });
 
 describe('reverse invoice', () => {
-	it('orders settings as the storno schema wants (aggregator, guardian before valaszVerzio) and sends type SS', () => {
+	it('orders settings as the storno schema wants (no cikkazoninvoice) and sends type SS', () => {
 		expect(childNames(CASES.reverseInvoice.full, 'beallitasok')).toEqual([
-			'felhasznalo', 'jelszo', 'eszamla', 'szamlaLetoltes', 'szamlaLetoltesPld', 'aggregator', 'guardian', 'valaszVerzio', 'szamlaKulsoAzon',
+			'felhasznalo', 'jelszo', 'eszamla', 'szamlaLetoltes', 'szamlaLetoltesPld', 'valaszVerzio', 'szamlaKulsoAzon',
 		]);
 		expect(childNames(CASES.reverseInvoice.full, 'fejlec')).toEqual(['szamlaszam', 'keltDatum', 'teljesitesDatum', 'megjegyzes', 'tipus', 'szamlaSablon']);
 		expect(CASES.reverseInvoice.full).toContain('<tipus>SS</tipus>');
@@ -158,7 +156,7 @@ describe('register payment', () => {
 		const replace = CASES.registerPayment['replace 5 + all options'];
 		expect(replace).toContain('<additiv>false</additiv>');
 		expect(childNames(replace, 'xmlszamlakifiz')).toEqual(['beallitasok', ...Array(5).fill('kifizetes')]);
-		expect(childNames(replace, 'beallitasok')).toEqual(['felhasznalo', 'jelszo', 'szamlaszam', 'adoszam', 'additiv', 'aggregator', 'valaszVerzio']);
+		expect(childNames(replace, 'beallitasok')).toEqual(['felhasznalo', 'jelszo', 'szamlaszam', 'adoszam', 'additiv', 'valaszVerzio']);
 		expect(childNames(replace, 'kifizetes')).toEqual(['datum', 'jogcim', 'osszeg', 'leiras']);
 		expect(childNames(CASES.registerPayment['replace none (clears)'], 'xmlszamlakifiz')).toEqual(['beallitasok']);
 	});
