@@ -26,13 +26,15 @@ export async function runInvoices(
 	input: Order[],
 	options: IDataObject,
 	delays: { loginMs: number; requestMs: number },
+	/** Parameters that replace the standard ones (e.g. TYPED_BUYER). */
+	overrides: IDataObject = {},
 ): Promise<InvoiceRunResult> {
 	await sim.reset();
 	sharedSessionStore.clear();
 	const stopFirst = watchFirstRequest();
 	const run = await timed(() =>
 		runWorkflow({
-			nodes: [{ name: 'Invoice', type: SZAMLA_TYPE, parameters: invoiceParameters(options) }],
+			nodes: [{ name: 'Invoice', type: SZAMLA_TYPE, parameters: { ...invoiceParameters(options), ...overrides } }],
 			input: input as unknown as IDataObject[],
 			credentials: szamlaCredentials(sim.url),
 		}),

@@ -104,7 +104,7 @@ export class SzamlaAgentClient {
 	async sendPrepared<Result>(call: PreparedCall<Result>, sendOptions: SendOptions = {}): Promise<Result> {
 		const operation = call.operation;
 		const parts: FilePart[] = [
-			{ field: operation.fieldName, fileName: `${operation.root}.xml`, contentType: 'text/xml', content: call.xml },
+			{ field: operation.fieldName, fileName: `${operation.root}.xml`, contentType: 'text/xml', content: call.bytes },
 			...(sendOptions.attachments ?? []),
 		];
 		const multipart = buildMultipart(parts);

@@ -17,6 +17,8 @@ import { seal, unseal, type SealKey } from './seal';
 
 interface MemorySession {
 	cookie: string;
+	/** The cookie as last sealed into static data, so an unchanged cookie is not encrypted again on every answer. */
+	sealed?: string;
 	/** Epoch milliseconds of the last request that used or issued the cookie. */
 	lastUsed: number;
 }
@@ -109,10 +111,17 @@ export class SessionStore {
 	 */
 	record(fingerprint: string, cookie: string, staticData?: SessionStaticData, sealKey?: SealKey): void {
 		const lastUsed = this.now();
-		this.memory.set(fingerprint, { cookie, lastUsed });
+		const before = this.memory.get(fingerprint);
+		const entry: MemorySession = { cookie, lastUsed };
+		this.memory.set(fingerprint, entry);
 		if (!sealKey) return;
 		const persisted = staticSessions(staticData, true);
-		if (persisted) persisted[fingerprint] = { sealed: seal(cookie, sealKey, fingerprint), lastUsed } satisfies StoredSession;
+		if (!persisted) return;
+		const stored = persisted[fingerprint] as Partial<StoredSession> | undefined;
+		// Same cookie, and static data still holds what we sealed for it: only the time moves on.
+		const sealed = before?.cookie === cookie && before.sealed !== undefined && stored?.sealed === before.sealed ? before.sealed : seal(cookie, sealKey, fingerprint);
+		entry.sealed = sealed;
+		persisted[fingerprint] = { sealed, lastUsed } satisfies StoredSession;
 	}
 
 	/** Forget the session (login error, or the caller wants a fresh login). */

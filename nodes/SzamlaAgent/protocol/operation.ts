@@ -27,11 +27,14 @@ export interface OperationFacts {
 
 /**
  * A request built (and so checked) ahead of sending: the runner builds every item's request before sending any. `xml`
- * is serialised on first read, so it can happen while an earlier answer is awaited.
+ * is serialised on first read, and `bytes` (what goes on the wire) encoded on first read, so both can happen while an
+ * earlier answer is awaited.
  */
 export interface PreparedCall<Result> {
 	readonly operation: OperationFacts;
 	readonly xml: string;
+	/** `xml` as UTF-8. */
+	readonly bytes: Buffer;
 	parse(answer: RawResponse): Result;
 }
 
@@ -72,10 +75,14 @@ export function defineOperation<Request, Result>(spec: OperationSpec<Request, Re
 		parse,
 		prepare(request: Request, auth: AgentAuth): PreparedCall<Result> {
 			const document = spec.document(request, auth);
+			let bytes: Buffer | undefined;
 			return {
 				operation: facts,
 				get xml() {
 					return document.text();
+				},
+				get bytes() {
+					return (bytes ??= Buffer.from(document.text(), 'utf8'));
 				},
 				parse: (answer) => parse(answer, request),
 			};

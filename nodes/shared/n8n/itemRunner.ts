@@ -151,11 +151,15 @@ export async function runBatches<P>(
 	for (let start = 0; start < toSend.length; start += batchSize) batches.push(toSend.slice(start, start + batchSize));
 	const concurrency = clampConcurrency(options.concurrency);
 	let next = 0;
-	/** After this turn of the event loop (the request just started is on its way), prepare the batch that comes next. */
+	/**
+	 * Once the request just started is on the wire, prepare the batch that comes next. undici writes it from a callback
+	 * of its own later in this turn of the event loop, so a setImmediate queued here would run first and hold the write
+	 * back by the whole warm-up (measured: 0.06 → 0.7 ms from dispatch to headers sent); a timer runs after it.
+	 */
 	const warmAhead = (upcoming: typeof ready | undefined) => {
 		const warm = operation.warm;
 		if (!warm || !upcoming) return;
-		setImmediate(() => {
+		setTimeout(() => {
 			for (const entry of upcoming) {
 				try {
 					warm(entry.prepared);

@@ -69,7 +69,7 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 					recovered: async (found) => [await invoiceOutput(ctx, i, found.result, prepared, flagsOf(prepared, { recovered: true }))],
 				});
 			},
-			warm: (prepared) => void prepared.call.xml, // serialise while an earlier answer is awaited
+			warm: (prepared) => void prepared.call.bytes, // serialise and encode while an earlier answer is awaited
 		},
 		{
 			concurrency: execution.parallelRequests,

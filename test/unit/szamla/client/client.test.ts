@@ -19,7 +19,7 @@ const PDF_XML = `<?xml version="1.0"?><xmlszamlapdf xmlns="http://www.szamlazz.h
  */
 function call<Name extends OperationName>(name: Name, xml: string): PreparedCall<ReturnType<(typeof OPERATIONS)[Name]['parse']>> {
 	const operation = OPERATIONS[name] as unknown as SzamlaOperation<object, ReturnType<(typeof OPERATIONS)[Name]['parse']>>;
-	return { operation, xml, parse: (answer) => operation.parse(answer, {}) };
+	return { operation, xml, bytes: Buffer.from(xml, 'utf8'), parse: (answer) => operation.parse(answer, {}) };
 }
 
 let agent: FakeAgent;

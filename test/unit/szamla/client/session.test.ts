@@ -87,6 +87,28 @@ describe('SessionStore', () => {
 		expect(store.get('fp2', staticData, KEY_A)).toBeUndefined();
 	});
 
+	it('an unchanged cookie is not sealed again on every answer; a new cookie or a replaced entry is', () => {
+		const store = new SessionStore({ now: clock });
+		const staticData: Record<string, unknown> = {};
+		const entry = () => (staticData.szamlaAgentSessions as Record<string, { sealed: string; lastUsed: number }>).fp;
+		store.record('fp', 'COOKIE1', staticData, KEY_A);
+		const first = entry().sealed;
+		now += 1000;
+		store.record('fp', 'COOKIE1', staticData, KEY_A);
+		expect(entry()).toEqual({ sealed: first, lastUsed: now });
+		// Another execution's static data (or an edited one) holds something else: seal it afresh.
+		entry().sealed = 'v1.garbage';
+		store.record('fp', 'COOKIE1', staticData, KEY_A);
+		expect(entry().sealed).not.toBe('v1.garbage');
+		expect(new SessionStore({ now: clock }).get('fp', staticData, KEY_A)).toBe('COOKIE1');
+		store.record('fp', 'COOKIE2', staticData, KEY_A);
+		expect(new SessionStore({ now: clock }).get('fp', staticData, KEY_A)).toBe('COOKIE2');
+		// A second static data object (another workflow) gets its own sealed entry.
+		const other: Record<string, unknown> = {};
+		store.record('fp', 'COOKIE2', other, KEY_A);
+		expect(new SessionStore({ now: clock }).get('fp', other, KEY_A)).toBe('COOKIE2');
+	});
+
 	it('prefers the more recently used layer', () => {
 		const store = new SessionStore({ now: clock });
 		const staticData: Record<string, unknown> = {};
