@@ -10,7 +10,7 @@ import { buildMultipart, type FilePart } from '../../shared/multipart';
 import { redact } from '../../shared/redact';
 import { post, type HttpResponse } from '../../shared/transport';
 import { isLoginFailure } from '../protocol/errorCodes';
-import type { OperationFacts, PreparedCall, SzamlaOperation } from '../protocol/operation';
+import { xmlFilePart, type OperationFacts, type PreparedCall, type SzamlaOperation } from '../protocol/operation';
 import type { AgentAuth } from '../protocol/types/common';
 import { cookieHeader, sessionCookieFrom } from './cookies';
 import { DEFAULT_BASE_URL, credentialFingerprint, credentialSecrets, type SzamlaCredentials } from './fingerprint';
@@ -103,11 +103,8 @@ export class SzamlaAgentClient {
 	/** Send a prepared request and return the operation's typed result. */
 	async sendPrepared<Result>(call: PreparedCall<Result>, sendOptions: SendOptions = {}): Promise<Result> {
 		const operation = call.operation;
-		const parts: FilePart[] = [
-			{ field: operation.fieldName, fileName: `${operation.root}.xml`, contentType: 'text/xml', content: call.bytes },
-			...(sendOptions.attachments ?? []),
-		];
-		const multipart = buildMultipart(parts);
+		const attachments = sendOptions.attachments ?? [];
+		const multipart = attachments.length === 0 ? call.body : buildMultipart([xmlFilePart(operation, call.bytes), ...attachments]);
 		const attempts = operation.writes ? 1 : 2;
 		for (let attempt = 1; ; attempt++) {
 			try {

@@ -4,6 +4,7 @@
  * call ends without a clear answer, how its request XML is built and how its answer is read. Each operation is one file
  * under ./operations; `SzamlaAgentClient.send(operation, request)` builds, checks, sends and parses, typed end to end.
  */
+import { buildMultipart, type FilePart, type MultipartBody } from '../../shared/multipart';
 import type { XmlText } from '../../shared/xml';
 import type { AgentAuth } from './types/common';
 import type { RawResponse } from './types/response';
@@ -27,14 +28,16 @@ export interface OperationFacts {
 
 /**
  * A request built (and so checked) ahead of sending: the runner builds every item's request before sending any. `xml`
- * is serialised on first read, and `bytes` (what goes on the wire) encoded on first read, so both can happen while an
- * earlier answer is awaited.
+ * is serialised, `bytes` encoded and `body` framed on first read, so all of it can happen while an earlier answer is
+ * awaited instead of between an answer and the next request.
  */
 export interface PreparedCall<Result> {
 	readonly operation: OperationFacts;
 	readonly xml: string;
 	/** `xml` as UTF-8. */
 	readonly bytes: Buffer;
+	/** The request as the Agent takes it without attachments: `bytes` as the one file part named after the operation. */
+	readonly body: MultipartBody;
 	parse(answer: RawResponse): Result;
 }
 
@@ -58,6 +61,11 @@ export interface OperationSpec<Request, Result> {
 	parse(answer: RawResponse, request: Request, facts: OperationFacts): Result;
 }
 
+/** The file part that carries an operation's request XML; its field name selects the operation (szamla-agent.md §1). */
+export function xmlFilePart(operation: OperationFacts, xml: Buffer): FilePart {
+	return { field: operation.fieldName, fileName: `${operation.root}.xml`, contentType: 'text/xml', content: xml };
+}
+
 export function defineOperation<Request, Result>(spec: OperationSpec<Request, Result>): SzamlaOperation<Request, Result> {
 	const facts: OperationFacts = Object.freeze({
 		name: spec.name,
@@ -76,6 +84,7 @@ export function defineOperation<Request, Result>(spec: OperationSpec<Request, Re
 		prepare(request: Request, auth: AgentAuth): PreparedCall<Result> {
 			const document = spec.document(request, auth);
 			let bytes: Buffer | undefined;
+			let body: MultipartBody | undefined;
 			return {
 				operation: facts,
 				get xml() {
@@ -83,6 +92,9 @@ export function defineOperation<Request, Result>(spec: OperationSpec<Request, Re
 				},
 				get bytes() {
 					return (bytes ??= Buffer.from(document.text(), 'utf8'));
+				},
+				get body() {
+					return (body ??= buildMultipart([xmlFilePart(facts, this.bytes)]));
 				},
 				parse: (answer) => parse(answer, request),
 			};

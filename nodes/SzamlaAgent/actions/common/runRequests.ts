@@ -43,7 +43,7 @@ export async function runRequests<Request, Result>(
 				}
 				return await operation.output(result, request, i);
 			},
-			warm: ({ call }) => void call.bytes, // serialise and encode while an earlier answer is awaited
+			warm: ({ call }) => void call.body, // serialise, encode and frame while an earlier answer is awaited
 		},
 		{
 			concurrency: operation.parallel === false ? 1 : readExecutionOptions(ctx).parallelRequests,

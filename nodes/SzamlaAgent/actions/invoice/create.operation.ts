@@ -69,7 +69,8 @@ export async function execute(this: IExecuteFunctions, szamla: SzamlaContext): P
 					recovered: async (found) => [await invoiceOutput(ctx, i, found.result, prepared, flagsOf(prepared, { recovered: true }))],
 				});
 			},
-			warm: (prepared) => void prepared.call.bytes, // serialise and encode while an earlier answer is awaited
+			// Serialise, encode and frame while an earlier answer is awaited (with attachments, sending frames them together).
+			warm: (prepared) => void (prepared.attachments?.length ? prepared.call.bytes : prepared.call.body),
 		},
 		{
 			concurrency: execution.parallelRequests,

@@ -4,7 +4,8 @@ import { SzamlaAgentClient } from '../../../../nodes/SzamlaAgent/client/client';
 import { credentialFingerprint } from '../../../../nodes/SzamlaAgent/client/fingerprint';
 import { seal, sealKeyFor } from '../../../../nodes/SzamlaAgent/client/seal';
 import { SessionStore } from '../../../../nodes/SzamlaAgent/client/session';
-import type { PreparedCall, SzamlaOperation } from '../../../../nodes/SzamlaAgent/protocol/operation';
+import { buildMultipart } from '../../../../nodes/shared/multipart';
+import { xmlFilePart, type PreparedCall, type SzamlaOperation } from '../../../../nodes/SzamlaAgent/protocol/operation';
 import { OPERATIONS, type OperationName } from '../requests/builders';
 import { startFakeAgent, type FakeAgent } from './fakeAgent';
 
@@ -19,7 +20,8 @@ const PDF_XML = `<?xml version="1.0"?><xmlszamlapdf xmlns="http://www.szamlazz.h
  */
 function call<Name extends OperationName>(name: Name, xml: string): PreparedCall<ReturnType<(typeof OPERATIONS)[Name]['parse']>> {
 	const operation = OPERATIONS[name] as unknown as SzamlaOperation<object, ReturnType<(typeof OPERATIONS)[Name]['parse']>>;
-	return { operation, xml, bytes: Buffer.from(xml, 'utf8'), parse: (answer) => operation.parse(answer, {}) };
+	const bytes = Buffer.from(xml, 'utf8');
+	return { operation, xml, bytes, body: buildMultipart([xmlFilePart(operation, bytes)]), parse: (answer) => operation.parse(answer, {}) };
 }
 
 let agent: FakeAgent;
