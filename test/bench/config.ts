@@ -24,6 +24,8 @@ export interface BenchConfig {
 	binaryModes: Array<'filesystem' | 'default'>;
 	/** Where the simulators of the timed runs run: a worker thread (default) or the bench's own thread. */
 	simulators: 'worker' | 'inline';
+	/** Bare client / node pairs behind each target ratio (measurements 1 and 3); the median pair is reported. */
+	repeat: number;
 	/** Only these measurements (comma-separated ids, e.g. "sequential,cpu"); default all. */
 	only?: string[];
 }
@@ -61,6 +63,7 @@ export function readConfig(): BenchConfig {
 		memParallel: int('MEM_PARALLEL', 8, 1),
 		pdfBytes: int('PDF_BYTES', 30 * 1024, 64),
 		binaryModes: modes as BenchConfig['binaryModes'],
+		repeat: int('REPEAT', 3, 1),
 		only: setting('ONLY')?.split(',').map((s) => s.trim()),
 	};
 }
