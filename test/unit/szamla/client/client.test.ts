@@ -62,6 +62,17 @@ describe('SzamlaAgentClient', () => {
 		expect(request.body).toContain('name="attachfile1"; filename="terms.pdf"');
 	});
 
+	it('without attachments the body framed ahead (by the warm-up, while an earlier answer is awaited) goes out as it is', async () => {
+		const prepared = call('createInvoice', CREATE_XML);
+		const framed = prepared.body; // what the runner's warm-up reads
+		await client().sendPrepared(prepared);
+		const [request] = agent.requests;
+		expect(request.body).toBe(framed.body.toString('utf8'));
+		expect(request).toMatchObject({ field: 'action-xmlagentxmlfile', fileName: 'xmlszamla.xml', partContentType: 'text/xml' });
+		// With attachments the XML is framed again, together with them (first test): the ahead-of-time body has no room for them.
+		expect(framed.body.toString('utf8')).not.toContain('attachfile1');
+	});
+
 	it('500 sequential requests: exactly one login cookie issued and reused', async () => {
 		const c = client();
 		for (let i = 0; i < 500; i++) await c.sendPrepared(call('createInvoice', CREATE_XML));
