@@ -5,6 +5,7 @@
  */
 const { execFileSync } = require('child_process');
 const path = require('path');
+const fs = require('fs');
 
 const root = path.resolve(__dirname, '..', '..');
 const pkg = require(path.join(root, 'package.json'));
@@ -17,6 +18,10 @@ for (const file of files) {
 	if (!allowed(file)) problems.push(`unexpected file in package: ${file}`);
 	if (/\.(test|spec)\.|\/test\/|simulator|\.xsd$|\.ts$/.test(file) && !file.endsWith('.d.ts')) problems.push(`should not ship: ${file}`);
 }
+function schemaFiles(folder) {
+	const base = path.join(__dirname, '..', '..', 'nodes', folder, '__schema__');
+	return fs.readdirSync(base, { recursive: true }).filter((f) => f.endsWith('.json')).map((f) => `dist/nodes/${folder}/__schema__/${f.split(path.sep).join('/')}`);
+}
 const required = [
 	'README.md',
 	'LICENSE',
@@ -28,6 +33,9 @@ const required = [
 	'dist/icons/szamlazz.dark.svg',
 	'dist/icons/ekaer.svg',
 	'dist/icons/ekaer.dark.svg',
+	// Every output schema (npm run schemas) beside its compiled node, where n8n's editor asks for it.
+	...schemaFiles('SzamlaAgent'),
+	...schemaFiles('Ekaer'),
 ];
 for (const file of required) if (!files.includes(file)) problems.push(`missing from package: ${file}`);
 

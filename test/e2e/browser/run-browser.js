@@ -112,6 +112,24 @@ async function runBrowserSuite({ say = (m) => console.log(`[browser] ${m}`) } = 
 			if (bad.length) throw new Error(bad.map((r) => `${r.status} ${r.url} (${r.phase})`).join('\n'));
 			return schemaMisses.size ? `n8n asked for ${schemaMisses.size} output schema(s) the package does not ship: ${[...schemaMisses].map((u) => u.replace(/^.*\/schemas\//, '')).join(', ')}` : '';
 		});
+		await check(`n8n serves the package's output schemas, for mapping before a node has run`, async () => {
+			const paths = [
+				[`/schemas/${panels.packageName}.szamlaAgent/1.0.0/invoice/create.json`, 'invoiceNumber'],
+				[`/schemas/${panels.packageName}.ekaer/1.0.0/tradeCard/getMany.json`, 'tcn'],
+			];
+			const got = await editor.page.evaluate(
+				async (list) => Promise.all(list.map(async ([path]) => {
+					const res = await fetch(path);
+					return { path, status: res.status, schema: res.ok ? await res.json() : undefined };
+				})),
+				paths,
+			);
+			for (const [k, { path, status, schema }] of got.entries()) {
+				if (status !== 200) throw new Error(`${path} → HTTP ${status}`);
+				if (schema?.type !== 'object' || !schema.properties?.[paths[k][1]]) throw new Error(`${path}: no "${paths[k][1]}" field in ${JSON.stringify(schema).slice(0, 200)}`);
+			}
+			return got.map((g) => `${g.path.replace(/^.*\/schemas\//, '')}: ${Object.keys(g.schema.properties).length} fields`).join('; ');
+		});
 		await check('the editor requested nothing outside 127.0.0.1', () => {
 			if (editor.outsideRequests.length) throw new Error([...new Set(editor.outsideRequests)].join('\n'));
 		});

@@ -11,6 +11,7 @@ import { buildAdditionalData } from './additional-data';
 import { useBinaryDataMode } from './binary-data';
 import { chainConnections, toINodes } from './build-workflow';
 import { HarnessCredentialsHelper } from './credentials-helper';
+import { checkOutputSchemas } from './output-schemas';
 import { harnessNodeTypes } from './registry';
 import { unrefEngineTimers } from './quiet-timers';
 import { plainStaticData } from './static-data';
@@ -64,6 +65,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	);
 
 	const { runData, error } = run.data.resultData;
+	checkOutputSchemas(nodes, runData);
 	const output = (nodeName: string, outputIndex = 0): INodeExecutionData[] => {
 		const runs = runData[nodeName];
 		if (!runs?.length) {

@@ -105,6 +105,7 @@ describe('Invoice › Register Payment', () => {
 					},
 					{ name: 'Append 2' },
 				),
+				szamlaNode({ resource: 'invoice', operation: 'get', lookupBy: 'number', lookupValue: '={{ $json.invoiceNumber }}' }, { name: 'Get' }),
 			],
 			credentials: agentKeyCredentials(h.sim),
 		});
@@ -124,6 +125,12 @@ describe('Invoice › Register Payment', () => {
 			['2026-03-02', 'átutalás', 500, 'Első részlet'],
 			['2026-03-02', 'készpénz', 270.5, undefined],
 			['2026-03-02', 'átutalás', 100, undefined],
+		]);
+		// Invoice › Get lists them as the service reports them.
+		expect(result.output('Get')[0].json.payments).toEqual([
+			{ date: '2026-03-02', method: 'átutalás', amount: 500, comment: 'Első részlet' },
+			{ date: '2026-03-02', method: 'készpénz', amount: 270.5 },
+			{ date: '2026-03-02', method: 'átutalás', amount: 100 },
 		]);
 
 		const replaced = await runNode(h.sim, {

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * `npm run schemas`: writes the output schemas n8n's editor shows before a node has run
+ * (`nodes/<Node>/__schema__/v1.0.0/<resource>/<operation>.json`) from what the nodes really output. It runs the
+ * engine-level tests (test/workflow) with OUTPUT_SCHEMA_SAMPLES set, so every success item of every Számla Agent and
+ * EKÁER operation those tests produce is recorded, and writes the union of their shapes. The same tests then check
+ * every output against these files (test/workflow/harness/output-schemas.ts), so a field added without running this
+ * fails a test.
+ */
+'use strict';
+const { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { dirname, join, relative } = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const root = join(__dirname, '..');
+const samples = mkdtempSync(join(tmpdir(), 'output-schema-samples-'));
+
+function typeOf(value) {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'array';
+	return typeof value;
+}
+
+function infer(value) {
+	const type = typeOf(value);
+	if (type === 'array') return value.reduce((schema, v) => ({ type: 'array', items: merge(schema.items, infer(v)) }), { type: 'array' });
+	if (type !== 'object') return { type };
+	const properties = {};
+	for (const [key, v] of Object.entries(value)) if (v !== undefined) properties[key] = infer(v);
+	return { type: 'object', properties };
+}
+
+function merge(a, b, path = '$') {
+	if (!a) return b;
+	if (!b) return a;
+	if (a.type === 'null') return b;
+	if (b.type === 'null') return a;
+	if (a.type !== b.type) throw new Error(`${path}: ${a.type} in one output, ${b.type} in another`);
+	if (a.type === 'array') {
+		const items = merge(a.items, b.items, `${path}[]`);
+		return items ? { type: 'array', items } : { type: 'array' };
+	}
+	if (a.type !== 'object') return a;
+	const properties = { ...a.properties };
+	for (const [key, schema] of Object.entries(b.properties)) properties[key] = merge(properties[key], schema, `${path}.${key}`);
+	return { type: 'object', properties };
+}
+
+try {
+	const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), 'test/workflow'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, OUTPUT_SCHEMA_SAMPLES: samples },
+	});
+	if (jest.status !== 0) throw new Error('the engine tests failed; fix them first (npx jest test/workflow)');
+
+	const byOperation = new Map();
+	for (const file of readdirSync(samples).sort()) {
+		for (const line of readFileSync(join(samples, file), 'utf8').split('\n')) {
+			if (!line) continue;
+			const { folder, resource, operation, json } = JSON.parse(line);
+			const key = `${folder}/${resource}/${operation}`;
+			if (!byOperation.has(key)) byOperation.set(key, []);
+			byOperation.get(key).push(JSON.stringify(json));
+		}
+	}
+	for (const [key, outputs] of [...byOperation].sort()) {
+		const [folder, resource, operation] = key.split('/');
+		// Sorted, so the first-seen order of fields (what the editor lists) does not depend on which test ran first.
+		const schema = [...new Set(outputs)].sort().reduce((s, json) => merge(s, infer(JSON.parse(json)), key), undefined);
+		const file = join(root, 'nodes', folder, '__schema__', 'v1.0.0', resource, `${operation}.json`);
+		mkdirSync(dirname(file), { recursive: true });
+		writeFileSync(file, `${JSON.stringify(schema, null, '\t')}\n`);
+		console.log(`${relative(root, file)}: ${Object.keys(schema.properties ?? {}).length} fields from ${outputs.length} outputs`);
+	}
+} finally {
+	rmSync(samples, { recursive: true, force: true });
+}
