@@ -67,8 +67,10 @@ try {
 	}
 	for (const [key, outputs] of [...byOperation].sort()) {
 		const [folder, resource, operation] = key.split('/');
-		// Sorted, so the first-seen order of fields (what the editor lists) does not depend on which test ran first.
-		const schema = [...new Set(outputs)].sort().reduce((s, json) => merge(s, infer(JSON.parse(json)), key), undefined);
+		// One per distinct shape, shapes sorted: the first-seen order of fields (what the editor lists) then depends
+		// neither on which test ran first nor on values that change from run to run (TCNs, times).
+		const shapes = [...new Set(outputs.map((json) => JSON.stringify(infer(JSON.parse(json)))))].sort();
+		const schema = shapes.reduce((s, shape) => merge(s, JSON.parse(shape), key), undefined);
 		const file = join(root, 'nodes', folder, '__schema__', 'v1.0.0', resource, `${operation}.json`);
 		mkdirSync(dirname(file), { recursive: true });
 		writeFileSync(file, `${JSON.stringify(schema, null, '\t')}\n`);
