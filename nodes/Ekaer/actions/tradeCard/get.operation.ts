@@ -5,7 +5,7 @@ import { runItems } from '../../../shared/n8n/itemRunner';
 import { optionalText } from '../../../shared/n8n/values';
 import { checkQuery } from '../../protocol/checked';
 import type { EkaerContext } from '../context';
-import { nameErrorItems, tcnParameter, type CardIdentity } from './manage';
+import { nameErrorItems, type CardIdentity } from './manage';
 import { readSendOptions, sendOptionsProperty } from './options';
 
 const show = { resource: ['tradeCard'], operation: ['get'] };
@@ -22,9 +22,10 @@ export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Pro
 		ctx,
 		{
 			prepare(i) {
+				const tcn = optionalText(ctx.getNodeParameter('tcn', i, ''))?.toUpperCase();
 				// An error item names the card it asked for, like those of the managing operations.
-				identities.set(i, { tcn: tcnParameter(ctx, i) });
-				return checkQuery({ tcn: optionalText(ctx.getNodeParameter('tcn', i, ''))?.toUpperCase() ?? '' });
+				identities.set(i, { tcn });
+				return checkQuery({ tcn: tcn ?? '' });
 			},
 			async send(query) {
 				const [card] = await ekaer.client.query(query);

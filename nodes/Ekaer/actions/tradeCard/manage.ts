@@ -90,7 +90,7 @@ export function nameErrorItems(out: INodeExecutionData[], identities: Map<number
 }
 
 /** The EKÁER Number parameter of item i, if the operation has one and it can be read. */
-export function tcnParameter(ctx: IExecuteFunctions, i: number): string | undefined {
+function tcnParameter(ctx: IExecuteFunctions, i: number): string | undefined {
 	try {
 		return optionalText(ctx.getNodeParameter('tcn', i, ''))?.toUpperCase();
 	} catch {
