@@ -13,39 +13,12 @@ const { tmpdir } = require('node:os');
 const { dirname, join, relative } = require('node:path');
 const { spawnSync } = require('node:child_process');
 
+// The shape rules are the ones the tests check outputs with (one definition for writing and checking).
+require('ts-node/register/transpile-only');
+const { inferSchema, mergeSchemas, schemaPath } = require('../test/workflow/harness/output-schemas');
+
 const root = join(__dirname, '..');
 const samples = mkdtempSync(join(tmpdir(), 'output-schema-samples-'));
-
-function typeOf(value) {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'array';
-	return typeof value;
-}
-
-function infer(value) {
-	const type = typeOf(value);
-	if (type === 'array') return value.reduce((schema, v) => ({ type: 'array', items: merge(schema.items, infer(v)) }), { type: 'array' });
-	if (type !== 'object') return { type };
-	const properties = {};
-	for (const [key, v] of Object.entries(value)) if (v !== undefined) properties[key] = infer(v);
-	return { type: 'object', properties };
-}
-
-function merge(a, b, path = '$') {
-	if (!a) return b;
-	if (!b) return a;
-	if (a.type === 'null') return b;
-	if (b.type === 'null') return a;
-	if (a.type !== b.type) throw new Error(`${path}: ${a.type} in one output, ${b.type} in another`);
-	if (a.type === 'array') {
-		const items = merge(a.items, b.items, `${path}[]`);
-		return items ? { type: 'array', items } : { type: 'array' };
-	}
-	if (a.type !== 'object') return a;
-	const properties = { ...a.properties };
-	for (const [key, schema] of Object.entries(b.properties)) properties[key] = merge(properties[key], schema, `${path}.${key}`);
-	return { type: 'object', properties };
-}
 
 try {
 	const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), 'test/workflow'], {
@@ -69,9 +42,9 @@ try {
 		const [folder, resource, operation] = key.split('/');
 		// One per distinct shape, shapes sorted: the first-seen order of fields (what the editor lists) then depends
 		// neither on which test ran first nor on values that change from run to run (TCNs, times).
-		const shapes = [...new Set(outputs.map((json) => JSON.stringify(infer(JSON.parse(json)))))].sort();
-		const schema = shapes.reduce((s, shape) => merge(s, JSON.parse(shape), key), undefined);
-		const file = join(root, 'nodes', folder, '__schema__', 'v1.0.0', resource, `${operation}.json`);
+		const shapes = [...new Set(outputs.map((json) => JSON.stringify(inferSchema(JSON.parse(json)))))].sort();
+		const schema = shapes.reduce((s, shape) => mergeSchemas(s, JSON.parse(shape), key), undefined);
+		const file = schemaPath(folder, resource, operation);
 		mkdirSync(dirname(file), { recursive: true });
 		writeFileSync(file, `${JSON.stringify(schema, null, '\t')}\n`);
 		console.log(`${relative(root, file)}: ${Object.keys(schema.properties ?? {}).length} fields from ${outputs.length} outputs`);

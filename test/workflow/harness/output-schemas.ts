@@ -33,6 +33,33 @@ function typeOf(value: unknown): string {
 	return typeof value;
 }
 
+/** The shape of one output value, as n8n's schema files write it (undefined fields left out). */
+export function inferSchema(value: unknown): JsonSchema {
+	const type = typeOf(value);
+	if (type === 'array') return (value as unknown[]).reduce<JsonSchema>((s, v) => ({ type: 'array', items: mergeSchemas(s.items, inferSchema(v)) }), { type: 'array' });
+	if (type !== 'object') return { type };
+	const properties: Record<string, JsonSchema> = {};
+	for (const [key, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) properties[key] = inferSchema(v);
+	return { type: 'object', properties };
+}
+
+/** One schema covering both (a null fits any type); throws where the two disagree on a type. */
+export function mergeSchemas(a: JsonSchema | undefined, b: JsonSchema | undefined, path = '$'): JsonSchema | undefined {
+	if (!a) return b;
+	if (!b) return a;
+	if (a.type === 'null') return b;
+	if (b.type === 'null') return a;
+	if (a.type !== b.type) throw new Error(`${path}: ${a.type} in one output, ${b.type} in another`);
+	if (a.type === 'array') {
+		const items = mergeSchemas(a.items, b.items, `${path}[]`);
+		return items ? { type: 'array', items } : { type: 'array' };
+	}
+	if (a.type !== 'object') return a;
+	const properties = { ...a.properties };
+	for (const [key, schema] of Object.entries(b.properties ?? {})) properties[key] = mergeSchemas(properties[key], schema, `${path}.${key}`)!;
+	return { type: 'object', properties };
+}
+
 /** Where `value` leaves `schema`: fields it does not describe, or of another type. Nulls fit any type. */
 export function mismatches(value: unknown, schema: JsonSchema, path = '$'): string[] {
 	const type = typeOf(value);
