@@ -13,8 +13,8 @@ export interface PairsResult {
 	node: InvoiceRunResult;
 	/** Median of the pairs' node / bare ratios. */
 	ratio: number;
-	/** "1.091×, 1.084×, 1.102×": every pair, in run order. */
-	spread: string;
+	/** For the notes: "3 interleaved pairs: 1.091×, 1.084×, 1.102×; the rows are the median pair (pairs.ts)". */
+	summary: string;
 }
 
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -33,5 +33,6 @@ export async function interleavedPairs(
 		pairs.push({ bare, node, ratio: node.wallMs / bare.wallMs });
 	}
 	const median = [...pairs].sort((a, b) => a.ratio - b.ratio)[(pairs.length - 1) >> 1];
-	return { ...median, spread: pairs.map((p) => fmt.x(p.ratio)).join(', ') };
+	const spread = pairs.map((p) => fmt.x(p.ratio)).join(', ');
+	return { ...median, summary: `${repeat} interleaved pairs: ${spread}; the rows are the median pair (pairs.ts)` };
 }

@@ -17,7 +17,7 @@ export async function parallel(ctx: BenchContext): Promise<Section> {
 	let ratio4 = NaN;
 	let overhead4 = NaN;
 	let typed4 = NaN;
-	let spread4 = '';
+	let summary4 = '';
 	for (const p of [2, 4, 8]) {
 		const ideal = Math.ceil(n / p) * requestMs + loginMs;
 		// The targeted ratio (4 parallel) from interleaved pairs, the others from one pair: see pairs.ts.
@@ -32,7 +32,7 @@ export async function parallel(ctx: BenchContext): Promise<Section> {
 		if (p === 4) {
 			ratio4 = r.wallMs / floor;
 			overhead4 = pairs.ratio;
-			spread4 = pairs.spread;
+			summary4 = pairs.summary;
 			// What n8n's expression engine adds: the validate phase runs before anything is sent, so 4 calls in
 			// flight cannot hide it.
 			const typed = await runInvoices(ctx.szamla, ctx.orders, { parallelRequests: p }, { loginMs, requestMs }, TYPED_BUYER);
@@ -49,6 +49,6 @@ export async function parallel(ctx: BenchContext): Promise<Section> {
 			{ what: '3. same, buyer typed in: without n8n expressions (information)', target: '–', measured: fmt.x(typed4), met: true },
 			{ what: '3. 4 parallel wall / sequential floor (information)', target: '–', measured: fmt.x(ratio4), met: true },
 		],
-		notes: [`Node / bare client with 4 parallel over ${ctx.config.repeat} interleaved pairs: ${spread4}; the rows are the median pair (pairs.ts).`],
+		notes: [`Node / bare client with 4 parallel over ${summary4}.`],
 	};
 }

@@ -44,6 +44,6 @@ export async function sequential(ctx: BenchContext): Promise<Section> {
 			{ what: '1. node / bare client, sequential', target: '≤ 1.06×', measured: fmt.x(pairs.ratio), met: pairs.ratio <= 1.06 },
 			{ what: '1. sequential wall / floor (information)', target: '–', measured: fmt.x(r.wallMs / floor), met: true },
 		],
-		notes: [`Node / bare client over ${ctx.config.repeat} interleaved pairs: ${pairs.spread}; the rows are the median pair (pairs.ts).`],
+		notes: [`Node / bare client over ${pairs.summary}.`],
 	};
 }
