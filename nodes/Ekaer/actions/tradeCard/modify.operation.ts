@@ -5,7 +5,7 @@
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../../shared/errors';
-import { optionalText } from '../../../shared/n8n/values';
+import { optionalText, textList } from '../../../shared/n8n/values';
 import { CLEARABLE_FIELDS, modifyCard, type ClearableField } from '../../protocol/modification';
 import type { EkaerContext } from '../context';
 import { cardProperties } from './cardProperties';
@@ -41,17 +41,12 @@ export const description: INodeProperties[] = [
 	sendOptionsProperty(show, { batch: true }),
 ];
 
-/** The Clear Fields value (from an expression it may be one name or a comma-separated list); checked by modifyCard. */
-function clearList(value: unknown): ClearableField[] {
-	if (Array.isArray(value)) return value as ClearableField[];
-	if (typeof value === 'string') return value.split(',').map((v) => v.trim()).filter(Boolean) as ClearableField[];
-	return [];
-}
-
 export async function execute(this: IExecuteFunctions, ekaer: EkaerContext): Promise<INodeExecutionData[]> {
 	return await runManage(this, ekaer, async (i) => {
 		// Read (and checked) before the look-up, so bad input fails without a request.
-		const changes = { ...readCardChanges(this, i), clear: clearList(this.getNodeParameter('clearFields', i, [])) };
+		// From an expression Clear Fields may be one name or a comma-separated list; modifyCard checks the names.
+		const clear = textList(this.getNodeParameter('clearFields', i, [])) as ClearableField[];
+		const changes = { ...readCardChanges(this, i), clear };
 		const tcn = optionalText(this.getNodeParameter('tcn', i, ''))?.toUpperCase() ?? '';
 		const [stored] = await ekaer.client.query({ tcn });
 		if (!stored) throw new InputError('EKÁER Number', `no trade card ${tcn} was found for this taxpayer`);
