@@ -113,20 +113,20 @@ async function runBrowserSuite({ say = (m) => console.log(`[browser] ${m}`) } = 
 			return schemaMisses.size ? `n8n asked for ${schemaMisses.size} output schema(s) the package does not ship: ${[...schemaMisses].map((u) => u.replace(/^.*\/schemas\//, '')).join(', ')}` : '';
 		});
 		await check(`n8n serves the package's output schemas, for mapping before a node has run`, async () => {
-			const paths = [
-				[`/schemas/${panels.packageName}.szamlaAgent/1.0.0/invoice/create.json`, 'invoiceNumber'],
-				[`/schemas/${panels.packageName}.ekaer/1.0.0/tradeCard/getMany.json`, 'tcn'],
+			const expected = [
+				{ path: `/schemas/${panels.packageName}.szamlaAgent/1.0.0/invoice/create.json`, field: 'invoiceNumber' },
+				{ path: `/schemas/${panels.packageName}.ekaer/1.0.0/tradeCard/getMany.json`, field: 'tcn' },
 			];
 			const got = await editor.page.evaluate(
-				async (list) => Promise.all(list.map(async ([path]) => {
-					const res = await fetch(path);
-					return { path, status: res.status, schema: res.ok ? await res.json() : undefined };
+				async (list) => Promise.all(list.map(async (entry) => {
+					const res = await fetch(entry.path);
+					return { ...entry, status: res.status, schema: res.ok ? await res.json() : undefined };
 				})),
-				paths,
+				expected,
 			);
-			for (const [k, { path, status, schema }] of got.entries()) {
+			for (const { path, field, status, schema } of got) {
 				if (status !== 200) throw new Error(`${path} → HTTP ${status}`);
-				if (schema?.type !== 'object' || !schema.properties?.[paths[k][1]]) throw new Error(`${path}: no "${paths[k][1]}" field in ${JSON.stringify(schema).slice(0, 200)}`);
+				if (schema?.type !== 'object' || !schema.properties?.[field]) throw new Error(`${path}: no "${field}" field in ${JSON.stringify(schema).slice(0, 200)}`);
 			}
 			return got.map((g) => `${g.path.replace(/^.*\/schemas\//, '')}: ${Object.keys(g.schema.properties).length} fields`).join('; ');
 		});
